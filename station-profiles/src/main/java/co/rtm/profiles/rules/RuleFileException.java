@@ -1,0 +1,21 @@
+package co.rtm.profiles.rules;
+
+/** A rulebook or profile file with a mistake: names the file, the line and the field. */
+public final class RuleFileException extends RuntimeException {
+    private final String file;
+    private final int line;
+    private final String field;
+
+    public RuleFileException(String file, int line, String field, String problem) {
+        super(file + (line > 0 ? ":" + line : "") + (field.isEmpty() ? "" : ": " + field) + ": " + problem);
+        this.file = file;
+        this.line = line;
+        this.field = field;
+    }
+
+    public String file() { return file; }
+
+    public int line() { return line; }
+
+    public String field() { return field; }
+}
