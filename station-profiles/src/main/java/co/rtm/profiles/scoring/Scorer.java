@@ -142,6 +142,7 @@ public final class Scorer {
 
     /** Applies one check to its items; returns whether it raised a defect. */
     private boolean judge(Check c, TestReading r, List<Item> items, List<Defect> out) {
+        if (items.isEmpty()) return false;
         FailWhen fail = c.fail();
         double tableLimit = fail.gtLimitOf() == null ? Double.NaN : r.tableLimits.get(fail.gtLimitOf());
         CatalogueEntry entry = rules.catalogue().get(c.defect());
