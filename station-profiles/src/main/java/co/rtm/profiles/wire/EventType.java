@@ -1,0 +1,13 @@
+package co.rtm.profiles.wire;
+
+/** What a {@link StationEvent} reports. */
+public enum EventType {
+    BOOT,
+    /** Biometric login of a technician or examiner. */
+    LOGIN,
+    LOGOUT,
+    CALIBRATION,
+    /** Metrological verification of an instrument (also required after a mobile line moves). */
+    VERIFICATION,
+    INSTRUMENT_FAULT
+}

@@ -1,0 +1,25 @@
+package co.rtm.profiles.wire;
+
+/** Why the hub refused a message: the {@code reason} of a REJECTED {@link Ack}. */
+public enum RejectReason {
+    /** The envelope is not a well-formed JWS of the contract (see {@link EnvelopeException.Reason}). */
+    MALFORMED_ENVELOPE,
+    /** The signed payload is not a valid message of its type. */
+    MALFORMED_PAYLOAD,
+    UNKNOWN_STATION,
+    STATION_INACTIVE,
+    /** The kid names no key of the station. */
+    UNKNOWN_KEY,
+    KEY_REVOKED,
+    /** A previous key used after its grace period ended. */
+    KEY_EXPIRED,
+    BAD_SIGNATURE,
+    /** The topic's ids, the kid's owner and the payload's ids, or the typ and the topic kind, disagree. */
+    TOPIC_MISMATCH,
+    /** A seq not greater than one already accepted from that station. */
+    REPLAYED_SEQ,
+    /** The claimed verdict does not follow from the readings when re-scored. */
+    VERDICT_MISMATCH,
+    OUTSIDE_OPERATING_HOURS,
+    CAPACITY_EXCEEDED
+}
