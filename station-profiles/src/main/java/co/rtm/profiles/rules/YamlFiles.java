@@ -28,7 +28,9 @@ public final class YamlFiles {
         try {
             return YAML.readValue(text, type);
         } catch (JsonMappingException e) {
-            throw new RuleFileException(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), path(e), problem(e));
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            if (e instanceof UnrecognizedPropertyException u) line = lineOfKeyBefore(text, u.getPropertyName(), line);
+            throw new RuleFileException(file, line, path(e), problem(e));
         } catch (IOException e) {
             int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException p && p.getLocation() != null ? p.getLocation().getLineNr() : 0;
             throw new RuleFileException(file, line, "", "not valid YAML: " + firstLine(e.getMessage()));
@@ -51,6 +53,19 @@ public final class YamlFiles {
         int line = 1;
         for (int i = 0; i < idx; i++) if (text.charAt(i) == '\n') line++;
         return line;
+    }
+
+    /**
+     * Records buffer their properties, so Jackson reports an unknown one where the object ends; walk back to the
+     * line that declares it.
+     */
+    private static int lineOfKeyBefore(String text, String key, int reportedLine) {
+        String[] lines = text.split("\n", -1);
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("(^|[\\s{,-])" + java.util.regex.Pattern.quote(key) + "\\s*:");
+        for (int i = Math.min(reportedLine, lines.length) - 1; i >= 0; i--) {
+            if (p.matcher(lines[i]).find()) return i + 1;
+        }
+        return reportedLine;
     }
 
     private static String path(JsonMappingException e) {
