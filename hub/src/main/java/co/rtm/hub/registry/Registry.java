@@ -1,0 +1,354 @@
+package co.rtm.hub.registry;
+
+import co.rtm.hub.ledger.AuditLog;
+import co.rtm.hub.store.Database;
+import co.rtm.hub.store.Timestamps;
+import co.rtm.hub.store.Tx;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Centres, stations, their keys and MQTT credentials. Every change is one transaction that also
+ * appends an audit entry. The hub's own key pair lives in files, not here.
+ */
+public final class Registry {
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final String STATION_COLUMNS =
+            "id, center_id, profile_id, active, mqtt_username, last_seq, created_at";
+    private static final String KEY_COLUMNS = "station_id, key_version, public_key, status, not_after, created_at";
+
+    private final Database db;
+    private final Clock clock;
+    private final PasswordHasher passwords;
+
+    public Registry(Database db, Clock clock) {
+        this(db, clock, PasswordHasher.DEFAULT_ITERATIONS);
+    }
+
+    /** With a chosen PBKDF2 iteration count (tests use a low one; stored hashes carry their own). */
+    public Registry(Database db, Clock clock, int pbkdf2Iterations) {
+        this.db = db;
+        this.clock = clock;
+        this.passwords = new PasswordHasher(pbkdf2Iterations);
+    }
+
+    public Center createCenter(String id, CenterKind kind, String name, String furSeriesCode) {
+        requireId("centre id", id);
+        if (kind != CenterKind.CALE && (furSeriesCode == null || furSeriesCode.isBlank())) {
+            throw new IllegalArgumentException("a " + kind + " centre needs a FUR series code");
+        }
+        Center center = new Center(id, kind, name, furSeriesCode, now());
+        return db.inTransaction(tx -> {
+            if (findCenter(tx, id).isPresent()) {
+                throw new IllegalStateException("centre " + id + " already exists");
+            }
+            try (PreparedStatement ps = tx.connection().prepareStatement(
+                    "INSERT INTO centers (id, kind, name, fur_series_code, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, id);
+                ps.setString(2, kind.name());
+                ps.setString(3, name);
+                ps.setString(4, furSeriesCode);
+                ps.setString(5, Timestamps.format(center.createdAt()));
+                ps.executeUpdate();
+            }
+            audit(tx, "CENTER_CREATED", id, detail("kind", kind.name(), "name", name, "furSeriesCode", furSeriesCode));
+            return center;
+        });
+    }
+
+    public Optional<Center> findCenter(String id) {
+        return db.read(tx -> findCenter(tx, id));
+    }
+
+    /**
+     * Registers an active station; its MQTT user name is its id. The returned password is not
+     * stored anywhere in clear and cannot be recovered.
+     */
+    public NewStation createStation(String id, String centerId, String profileId) {
+        requireId("station id", id);
+        String password = passwords.newPassword();
+        String hash = passwords.hash(password);
+        Instant created = now();
+        Station station = new Station(id, centerId, profileId, true, id, null, created);
+        db.inTransaction(tx -> {
+            if (findCenter(tx, centerId).isEmpty()) {
+                throw new IllegalArgumentException("unknown centre " + centerId);
+            }
+            if (findStation(tx, id).isPresent()) {
+                throw new IllegalStateException("station " + id + " already exists");
+            }
+            try (PreparedStatement ps = tx.connection().prepareStatement(
+                    "INSERT INTO stations (id, center_id, profile_id, active, mqtt_username, mqtt_password_hash,"
+                            + " last_seq, created_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)")) {
+                ps.setString(1, id);
+                ps.setString(2, centerId);
+                ps.setString(3, profileId);
+                ps.setBoolean(4, true);
+                ps.setString(5, id);
+                ps.setString(6, hash);
+                ps.setString(7, Timestamps.format(created));
+                ps.executeUpdate();
+            }
+            audit(tx, "STATION_CREATED", id, detail("centerId", centerId, "profileId", profileId));
+            return null;
+        });
+        return new NewStation(station, password);
+    }
+
+    public Optional<Station> findStation(String id) {
+        return db.read(tx -> findStation(tx, id));
+    }
+
+    /** Deactivates or reactivates a station; an inactive station is refused at the broker and at ingestion. */
+    public void setActive(String stationId, boolean active) {
+        db.inTransaction(tx -> {
+            try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE stations SET active = ? WHERE id = ?")) {
+                ps.setBoolean(1, active);
+                ps.setString(2, stationId);
+                if (ps.executeUpdate() != 1) {
+                    throw new IllegalArgumentException("unknown station " + stationId);
+                }
+            }
+            audit(tx, active ? "STATION_ACTIVATED" : "STATION_DEACTIVATED", stationId, Map.of());
+            return null;
+        });
+    }
+
+    /** The station with this MQTT user name, if it is active and the password matches. */
+    public Optional<Station> checkMqttCredentials(String username, String password) {
+        if (username == null || password == null) {
+            return Optional.empty();
+        }
+        record Row(Station station, String hash) {
+        }
+        Optional<Row> row = db.read(tx -> {
+            try (PreparedStatement ps = tx.connection().prepareStatement(
+                    "SELECT " + STATION_COLUMNS + ", mqtt_password_hash FROM stations WHERE mqtt_username = ?")) {
+                ps.setString(1, username);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Row(station(rs), rs.getString("mqtt_password_hash"))) : Optional.empty();
+                }
+            }
+        });
+        if (row.isEmpty()) {
+            passwords.burn(password);
+            return Optional.empty();
+        }
+        boolean ok = passwords.matches(password, row.get().hash());
+        return ok && row.get().station().active() ? Optional.of(row.get().station()) : Optional.empty();
+    }
+
+    /** Registers a station's first key (or a new one after its current key was revoked) as CURRENT. */
+    public StationKey addKey(String stationId, String publicKeyBase64Url) {
+        requireRawEd25519(publicKeyBase64Url);
+        return db.inTransaction(tx -> {
+            lockStation(tx, stationId);
+            if (keys(tx, stationId).stream().anyMatch(k -> k.status() == KeyStatus.CURRENT)) {
+                throw new IllegalStateException("station " + stationId + " already has a current key; rotate it");
+            }
+            StationKey key = insertKey(tx, stationId, publicKeyBase64Url);
+            audit(tx, "KEY_ADDED", key.kid(), detail("publicKey", publicKeyBase64Url));
+            return key;
+        });
+    }
+
+    /**
+     * Makes {@code newPublicKeyBase64Url} the station's CURRENT key; the key it replaces becomes
+     * PREVIOUS and stays usable for {@code previousGrace} (results signed before the rotation may
+     * still be in an outbox).
+     */
+    public StationKey rotate(String stationId, String newPublicKeyBase64Url, Duration previousGrace) {
+        requireRawEd25519(newPublicKeyBase64Url);
+        if (previousGrace.isNegative()) {
+            throw new IllegalArgumentException("grace period must not be negative");
+        }
+        Instant notAfter = now().plus(previousGrace);
+        return db.inTransaction(tx -> {
+            lockStation(tx, stationId);
+            try (PreparedStatement ps = tx.connection().prepareStatement(
+                    "UPDATE station_keys SET status = 'PREVIOUS', not_after = ? WHERE station_id = ? AND status = 'CURRENT'")) {
+                ps.setString(1, Timestamps.format(notAfter));
+                ps.setString(2, stationId);
+                ps.executeUpdate();
+            }
+            StationKey key = insertKey(tx, stationId, newPublicKeyBase64Url);
+            audit(tx, "KEY_ROTATED", key.kid(), detail("publicKey", newPublicKeyBase64Url,
+                    "previousNotAfter", Timestamps.format(notAfter)));
+            return key;
+        });
+    }
+
+    /** Revokes one key for good; messages signed with it are refused from now on. */
+    public StationKey revoke(String stationId, int keyVersion) {
+        return db.inTransaction(tx -> {
+            try (PreparedStatement ps = tx.connection().prepareStatement(
+                    "UPDATE station_keys SET status = 'REVOKED' WHERE station_id = ? AND key_version = ?")) {
+                ps.setString(1, stationId);
+                ps.setInt(2, keyVersion);
+                if (ps.executeUpdate() != 1) {
+                    throw new IllegalArgumentException("unknown key " + stationId + "#" + keyVersion);
+                }
+            }
+            StationKey key = findKey(tx, stationId, keyVersion).orElseThrow();
+            audit(tx, "KEY_REVOKED", key.kid(), Map.of());
+            return key;
+        });
+    }
+
+    /** A station key by version, whatever its status; see {@link StationKey#usableAt(Instant)}. */
+    public Optional<StationKey> findKey(String stationId, int keyVersion) {
+        return db.read(tx -> findKey(tx, stationId, keyVersion));
+    }
+
+    /** The key if it exists and may be used at {@code at} (current, or previous within its grace period). */
+    public Optional<StationKey> findUsableKey(String stationId, int keyVersion, Instant at) {
+        return findKey(stationId, keyVersion).filter(k -> k.usableAt(at));
+    }
+
+    public List<StationKey> keys(String stationId) {
+        return db.read(tx -> keys(tx, stationId));
+    }
+
+    private StationKey insertKey(Tx tx, String stationId, String publicKey) throws SQLException {
+        int version;
+        try (PreparedStatement ps = tx.connection().prepareStatement(
+                "SELECT COALESCE(MAX(key_version), 0) FROM station_keys WHERE station_id = ?")) {
+            ps.setString(1, stationId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                version = rs.getInt(1) + 1;
+            }
+        }
+        StationKey key = new StationKey(stationId, version, publicKey, KeyStatus.CURRENT, null, now());
+        try (PreparedStatement ps = tx.connection().prepareStatement(
+                "INSERT INTO station_keys (" + KEY_COLUMNS + ") VALUES (?, ?, ?, 'CURRENT', NULL, ?)")) {
+            ps.setString(1, stationId);
+            ps.setInt(2, version);
+            ps.setString(3, publicKey);
+            ps.setString(4, Timestamps.format(key.createdAt()));
+            ps.executeUpdate();
+        }
+        return key;
+    }
+
+    /** Serialises key changes of one station (PostgreSQL); fails for an unknown station. */
+    private static void lockStation(Tx tx, String stationId) throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement(
+                "SELECT id FROM stations WHERE id = ?" + tx.dialect().forUpdate())) {
+            ps.setString(1, stationId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalArgumentException("unknown station " + stationId);
+                }
+            }
+        }
+    }
+
+    private static Optional<Center> findCenter(Tx tx, String id) throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement(
+                "SELECT id, kind, name, fur_series_code, created_at FROM centers WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Center(rs.getString(1), CenterKind.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), Timestamps.parse(rs.getString(5))));
+            }
+        }
+    }
+
+    private static Optional<Station> findStation(Tx tx, String id) throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement(
+                "SELECT " + STATION_COLUMNS + " FROM stations WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(station(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Station station(ResultSet rs) throws SQLException {
+        long lastSeq = rs.getLong("last_seq");
+        Long last = rs.wasNull() ? null : lastSeq;
+        return new Station(rs.getString("id"), rs.getString("center_id"), rs.getString("profile_id"),
+                rs.getBoolean("active"), rs.getString("mqtt_username"), last, Timestamps.parse(rs.getString("created_at")));
+    }
+
+    private static Optional<StationKey> findKey(Tx tx, String stationId, int keyVersion) throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement(
+                "SELECT " + KEY_COLUMNS + " FROM station_keys WHERE station_id = ? AND key_version = ?")) {
+            ps.setString(1, stationId);
+            ps.setInt(2, keyVersion);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(key(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static List<StationKey> keys(Tx tx, String stationId) throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement(
+                "SELECT " + KEY_COLUMNS + " FROM station_keys WHERE station_id = ? ORDER BY key_version")) {
+            ps.setString(1, stationId);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<StationKey> keys = new ArrayList<>();
+                while (rs.next()) {
+                    keys.add(key(rs));
+                }
+                return keys;
+            }
+        }
+    }
+
+    private static StationKey key(ResultSet rs) throws SQLException {
+        String notAfter = rs.getString("not_after");
+        return new StationKey(rs.getString("station_id"), rs.getInt("key_version"), rs.getString("public_key"),
+                KeyStatus.valueOf(rs.getString("status")), notAfter == null ? null : Timestamps.parse(notAfter),
+                Timestamps.parse(rs.getString("created_at")));
+    }
+
+    private void audit(Tx tx, String kind, String subject, Map<String, ?> detail) throws SQLException {
+        AuditLog.append(tx, now(), kind, subject, detail);
+    }
+
+    private static Map<String, Object> detail(Object... keyValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+
+    private Instant now() {
+        return Timestamps.truncate(clock.instant());
+    }
+
+    private static void requireId(String what, String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException(what + " must be 1-64 letters, digits, '.', '_' or '-': " + id);
+        }
+    }
+
+    private static void requireRawEd25519(String base64Url) {
+        byte[] raw;
+        try {
+            raw = Base64.getUrlDecoder().decode(base64Url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("public key is not base64url", e);
+        }
+        if (raw.length != 32) {
+            throw new IllegalArgumentException("an Ed25519 public key is 32 raw bytes, got " + raw.length);
+        }
+    }
+}
