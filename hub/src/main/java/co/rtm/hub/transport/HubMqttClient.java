@@ -5,6 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -25,8 +28,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Delivery is at least once end to end: the session is persistent (clean start off, explicit
  * session expiry), messages are acknowledged only after the {@link MessageHandler} returned, and
- * a failing handler drops the connection so the broker redelivers. The client reconnects by
- * itself and subscribes again after every reconnect (harmless when the session survived).
+ * a failing handler makes the client drop the connection and connect again (backing off up to
+ * 30 s) so the broker redelivers; messages arriving meanwhile are left unacknowledged too. The
+ * client reconnects by itself after a lost connection and subscribes again after every reconnect
+ * (harmless when the session survived).
+ *
+ * <p>Paho 1.2.5 is documented to drop the connection when {@code messageArrived} throws, but it
+ * did not redeliver in practice, so the bounce is done here explicitly.
  *
  * <p>Messages on the hub's own downstream topics ({@code ack}, {@code config}), which the
  * wildcard subscription also matches, are acknowledged and not handed to the handler.
@@ -39,11 +47,20 @@ public final class HubMqttClient implements AutoCloseable {
     private static final Set<String> DOWNSTREAM_KINDS = Set.of("ack", "config");
     private static final int QOS = 1;
     private static final long CONNECT_TIMEOUT_MS = 15_000;
+    private static final long MAX_BOUNCE_DELAY_MS = 30_000;
 
     private final MqttAsyncClient client;
     private final MqttConnectionOptions options;
     private final String topicFilter;
     private final MessageHandler handler;
+    private final ExecutorService bouncer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "hub-mqtt-bounce");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Set from a handler failure until the client connected again; nothing is acked meanwhile. */
+    private final AtomicBoolean bouncing = new AtomicBoolean();
+    private volatile boolean closed;
 
     private HubMqttClient(MqttAsyncClient client, MqttConnectionOptions options, String topicFilter,
             MessageHandler handler) {
@@ -68,10 +85,7 @@ public final class HubMqttClient implements AutoCloseable {
         client.setManualAcks(true);
         client.setCallback(hub.new Callback());
         try {
-            client.connect(hub.options).waitForCompletion(CONNECT_TIMEOUT_MS);
-            IMqttToken subscribed = hub.subscribe(null);
-            subscribed.waitForCompletion(CONNECT_TIMEOUT_MS);
-            requireGranted(subscribed, filter);
+            hub.establish();
         } catch (MqttException | RuntimeException e) {
             hub.closeQuietly();
             throw e;
@@ -129,6 +143,8 @@ public final class HubMqttClient implements AutoCloseable {
      */
     @Override
     public void close() {
+        closed = true;
+        bouncer.shutdownNow();
         try {
             if (client.isConnected()) {
                 client.disconnect().waitForCompletion(CONNECT_TIMEOUT_MS);
@@ -141,6 +157,8 @@ public final class HubMqttClient implements AutoCloseable {
 
     /** Simulates a crash for tests: the socket goes away without DISCONNECT and without acks. */
     void crash() throws MqttException {
+        closed = true;
+        bouncer.shutdownNow();
         client.disconnectForcibly(0, 0, false);
         closeQuietly();
     }
@@ -150,6 +168,40 @@ public final class HubMqttClient implements AutoCloseable {
             client.close(true);
         } catch (MqttException e) {
             LOG.debug("closing hub client", e);
+        }
+    }
+
+    private void establish() throws MqttException {
+        client.connect(options).waitForCompletion(CONNECT_TIMEOUT_MS);
+        IMqttToken subscribed = subscribe(null);
+        subscribed.waitForCompletion(CONNECT_TIMEOUT_MS);
+        requireGranted(subscribed, topicFilter);
+    }
+
+    /** Drops the connection without acking, then connects again until it works or we close. */
+    private void bounce() {
+        try {
+            client.disconnectForcibly(0, 1_000, false);
+        } catch (MqttException e) {
+            LOG.debug("dropping the connection for redelivery", e);
+        }
+        long delayMs = 1_000;
+        while (!closed) {
+            try {
+                Thread.sleep(delayMs);
+                bouncing.set(false); // redeliveries may arrive right after CONNACK
+                establish();
+                LOG.info("hub client '{}' connected again; unacknowledged messages will be redelivered",
+                        client.getClientId());
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (MqttException e) {
+                bouncing.set(true);
+                LOG.warn("hub client '{}' could not connect again: {}", client.getClientId(), e.getMessage());
+                delayMs = Math.min(delayMs * 2, MAX_BOUNCE_DELAY_MS);
+            }
         }
     }
 
@@ -192,7 +244,10 @@ public final class HubMqttClient implements AutoCloseable {
     private final class Callback implements MqttCallback {
 
         @Override
-        public void messageArrived(String topic, MqttMessage message) throws Exception {
+        public void messageArrived(String topic, MqttMessage message) throws MqttException {
+            if (bouncing.get()) {
+                return; // left unacknowledged: the broker sends it again after the bounce
+            }
             if (!isDownstream(topic)) {
                 MqttProperties properties = message.getProperties();
                 InboundMessage inbound = new InboundMessage(
@@ -204,11 +259,15 @@ public final class HubMqttClient implements AutoCloseable {
                 try {
                     handler.handle(inbound);
                 } catch (Exception e) {
-                    // Paho drops the connection when this callback throws; the automatic reconnect
-                    // resumes the session and the broker redelivers the unacknowledged message.
-                    LOG.warn("handler failed on {} (packet {}); leaving it unacknowledged for redelivery",
+                    if (e instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                    }
+                    LOG.warn("handler failed on {} (packet {}); reconnecting so the broker redelivers it",
                             topic, message.getId(), e);
-                    throw e;
+                    if (bouncing.compareAndSet(false, true) && !closed) {
+                        bouncer.execute(HubMqttClient.this::bounce);
+                    }
+                    return;
                 }
             }
             if (message.getQos() > 0) {
