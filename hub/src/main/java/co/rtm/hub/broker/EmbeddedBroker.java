@@ -48,7 +48,10 @@ public final class EmbeddedBroker implements AutoCloseable {
      *
      * @param workDir       holds {@code conf/}, {@code data/} (persistent sessions, queued messages)
      *                      and an empty {@code extensions/}; created if missing
-     * @param port          TCP port on 127.0.0.1; 0 picks a free one
+     * @param port          TCP port on 127.0.0.1; 0 picks one that is free just before HiveMQ
+     *                      binds it (another process could take it in between)
+     * @throws IllegalStateException if the broker cannot start, e.g. the port is taken (HiveMQ
+     *                               then stops itself rather than run without a listener)
      * @param authenticator decides who may connect and as which principal
      */
     public static EmbeddedBroker start(Path workDir, int port, ClientAuthenticator authenticator) {
