@@ -180,11 +180,7 @@ public final class HubMqttClient implements AutoCloseable {
 
     /** Drops the connection without acking, then connects again until it works or we close. */
     private void bounce() {
-        try {
-            client.disconnectForcibly(0, 1_000, false);
-        } catch (MqttException e) {
-            LOG.debug("dropping the connection for redelivery", e);
-        }
+        dropConnection();
         long delayMs = 1_000;
         while (!closed) {
             try {
@@ -200,8 +196,19 @@ public final class HubMqttClient implements AutoCloseable {
             } catch (MqttException e) {
                 bouncing.set(true);
                 LOG.warn("hub client '{}' could not connect again: {}", client.getClientId(), e.getMessage());
+                dropConnection(); // connected but not subscribed: start over next round
                 delayMs = Math.min(delayMs * 2, MAX_BOUNCE_DELAY_MS);
             }
+        }
+    }
+
+    private void dropConnection() {
+        try {
+            if (client.isConnected()) {
+                client.disconnectForcibly(0, 1_000, false);
+            }
+        } catch (MqttException e) {
+            LOG.debug("dropping the connection for redelivery", e);
         }
     }
 
