@@ -1,0 +1,34 @@
+package co.rtm.hub.broker;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The HiveMQ {@code config.xml}: one plain TCP listener, nothing else, and no phoning home.
+ * Written fresh on every start so a stale file from an earlier run cannot open other listeners.
+ */
+final class BrokerConfigFile {
+
+    private BrokerConfigFile() {
+    }
+
+    static void write(Path configFolder, String bindAddress, int port) throws IOException {
+        Files.createDirectories(configFolder);
+        String xml = """
+                <?xml version="1.0"?>
+                <hivemq xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="config.xsd">
+                    <listeners>
+                        <tcp-listener>
+                            <port>%d</port>
+                            <bind-address>%s</bind-address>
+                        </tcp-listener>
+                    </listeners>
+                    <anonymous-usage-statistics>
+                        <enabled>false</enabled>
+                    </anonymous-usage-statistics>
+                </hivemq>
+                """.formatted(port, bindAddress);
+        Files.writeString(configFolder.resolve("config.xml"), xml);
+    }
+}

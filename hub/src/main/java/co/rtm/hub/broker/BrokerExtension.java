@@ -1,0 +1,41 @@
+package co.rtm.hub.broker;
+
+import com.hivemq.extension.sdk.api.ExtensionMain;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
+import com.hivemq.extension.sdk.api.services.Services;
+import com.hivemq.extension.sdk.api.services.session.ClientService;
+
+/** The embedded extension: installs the authenticator and exposes the broker's client service. */
+final class BrokerExtension implements ExtensionMain {
+
+    private final ClientAuthenticator authenticator;
+    private volatile ClientService clients;
+
+    BrokerExtension(ClientAuthenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
+        ConnectAuthenticator connectAuthenticator = new ConnectAuthenticator(authenticator);
+        Services.securityRegistry().setAuthenticatorProvider(providerInput -> connectAuthenticator);
+        clients = Services.clientService();
+    }
+
+    @Override
+    public void extensionStop(ExtensionStopInput input, ExtensionStopOutput output) {
+        clients = null;
+    }
+
+    /** @throws IllegalStateException before the broker started the extension or after it stopped */
+    ClientService clients() {
+        ClientService current = clients;
+        if (current == null) {
+            throw new IllegalStateException("broker extension not running");
+        }
+        return current;
+    }
+}

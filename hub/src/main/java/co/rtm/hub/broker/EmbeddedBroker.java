@@ -1,0 +1,167 @@
+package co.rtm.hub.broker;
+
+import com.hivemq.embedded.EmbeddedExtension;
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.extension.sdk.api.packets.disconnect.DisconnectReasonCode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hub's MQTT 5 broker: HiveMQ CE embedded, one TCP listener on 127.0.0.1, every client
+ * authenticated by a {@link ClientAuthenticator} and confined to its own topics (DESIGN §3).
+ *
+ * <p>HiveMQ's own logging bootstrap is switched off, so the host application's logging
+ * configuration stays in charge.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+    private static final String BIND_ADDRESS = "127.0.0.1";
+    private static final long STOP_TIMEOUT_SECONDS = 30;
+
+    private final EmbeddedHiveMQ hiveMQ;
+    private final BrokerExtension extension;
+    private final int port;
+    private final Duration startupTime;
+
+    private EmbeddedBroker(EmbeddedHiveMQ hiveMQ, BrokerExtension extension, int port, Duration startupTime) {
+        this.hiveMQ = hiveMQ;
+        this.extension = extension;
+        this.port = port;
+        this.startupTime = startupTime;
+    }
+
+    /**
+     * Starts the broker and waits until it accepts connections.
+     *
+     * @param workDir       holds {@code conf/}, {@code data/} (persistent sessions, queued messages)
+     *                      and an empty {@code extensions/}; created if missing
+     * @param port          TCP port on 127.0.0.1; 0 picks one that is free just before HiveMQ
+     *                      binds it (another process could take it in between)
+     * @throws IllegalStateException if the broker cannot start, e.g. the port is taken (HiveMQ
+     *                               then stops itself rather than run without a listener)
+     * @param authenticator decides who may connect and as which principal
+     */
+    public static EmbeddedBroker start(Path workDir, int port, ClientAuthenticator authenticator) {
+        Objects.requireNonNull(workDir, "workDir");
+        Objects.requireNonNull(authenticator, "authenticator");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        int actualPort = port == 0 ? freeLoopbackPort() : port;
+        Path configFolder = workDir.resolve("conf");
+        Path dataFolder = workDir.resolve("data");
+        Path extensionsFolder = workDir.resolve("extensions");
+        try {
+            BrokerConfigFile.write(configFolder, BIND_ADDRESS, actualPort);
+            Files.createDirectories(dataFolder);
+            Files.createDirectories(extensionsFolder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare broker folders under " + workDir, e);
+        }
+
+        BrokerExtension extension = new BrokerExtension(authenticator);
+        EmbeddedHiveMQ hiveMQ = EmbeddedHiveMQ.builder()
+                .withConfigurationFolder(configFolder)
+                .withDataFolder(dataFolder)
+                .withExtensionsFolder(extensionsFolder)
+                .withoutLoggingBootstrap()
+                .withEmbeddedExtension(EmbeddedExtension.builder()
+                        .withId("rtm-broker-auth")
+                        .withName("RTM station authentication and topic ACL")
+                        .withVersion("1")
+                        .withAuthor("rtm")
+                        .withPriority(1000)
+                        .withStartPriority(1000)
+                        .withExtensionMain(extension)
+                        .build())
+                .build();
+
+        long started = System.nanoTime();
+        try {
+            hiveMQ.start().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(hiveMQ);
+            throw new IllegalStateException("interrupted while starting the broker", e);
+        } catch (ExecutionException e) {
+            closeQuietly(hiveMQ);
+            throw new IllegalStateException("broker failed to start on " + BIND_ADDRESS + ":" + actualPort, e.getCause());
+        }
+        Duration startupTime = Duration.ofNanos(System.nanoTime() - started);
+        LOG.info("MQTT broker listening on {}:{}, started in {} ms", BIND_ADDRESS, actualPort, startupTime.toMillis());
+        return new EmbeddedBroker(hiveMQ, extension, actualPort, startupTime);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The URL MQTT clients connect to, e.g. {@code tcp://127.0.0.1:1883}. */
+    public String url() {
+        return "tcp://" + BIND_ADDRESS + ":" + port;
+    }
+
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /**
+     * Drops the live connection of a station at once (reason code NOT_AUTHORIZED); its will is
+     * published. To revoke a station, first make the {@link ClientAuthenticator} refuse it, then
+     * call this, so it cannot slip back in between.
+     *
+     * @return completes with true if the station was connected
+     */
+    public CompletableFuture<Boolean> disconnect(String stationId) {
+        return extension.clients().disconnectClient(stationId, false, DisconnectReasonCode.NOT_AUTHORIZED, "revoked");
+    }
+
+    /** Stops the broker; persistent sessions survive in the data folder. Idempotent. */
+    public void stop() {
+        try {
+            hiveMQ.stop().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("broker did not stop cleanly", e);
+        } finally {
+            closeQuietly(hiveMQ);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static void closeQuietly(EmbeddedHiveMQ hiveMQ) {
+        try {
+            hiveMQ.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.warn("error while closing the broker", e.getCause());
+        }
+    }
+
+    private static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(BIND_ADDRESS))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on " + BIND_ADDRESS, e);
+        }
+    }
+}
