@@ -92,7 +92,8 @@ final class TestLane implements AutoCloseable {
         if (rc >= 0x80) {
             throw new IllegalStateException("publish refused: " + rc);
         }
-        await().atMost(Duration.ofSeconds(15)).until(() -> client.received().size() > before);
+        await().atMost(Duration.ofSeconds(15)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                .until(() -> client.received().size() > before);
         MqttMessage reply = client.received().get(before);
         if (!java.util.Arrays.equals(reply.getProperties().getCorrelationData(), corr)) {
             throw new AssertionError("correlation data not echoed");
