@@ -44,10 +44,11 @@ public final class Ledger {
             Instant now = Timestamps.truncate(clock.instant());
             StationState station = lockStation(tx, s.stationId()).orElse(null);
             Receipt existing = findReceipt(tx, s.messageId()).orElse(null);
-            Optional<LedgerDecision> early = LedgerRules.precheck(s, station, existing);
+            boolean seqTaken = existing == null && station != null && seqTaken(tx, s.stationId(), s.seq());
+            Optional<LedgerDecision> early = LedgerRules.precheck(s, station, existing, seqTaken);
             LedgerDecision decision = early.isPresent()
                     ? early.get()
-                    : LedgerRules.decide(s, station, null, lockCounters(tx, Numbering.seriesFor(s.type(), s.verdict(), s.centerId())));
+                    : LedgerRules.decide(s, station, null, false, lockCounters(tx, Numbering.seriesFor(s.type(), s.verdict(), s.centerId())));
             // Java 17: no pattern matching in switch yet
             if (decision instanceof LedgerDecision.Duplicate d) {
                 return new Outcome.Duplicate(d.receipt());
@@ -107,9 +108,10 @@ public final class Ledger {
                 }
             }
         }
-        try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE stations SET last_seq = ? WHERE id = ?")) {
+        try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE stations SET last_seq = ? WHERE id = ? AND (last_seq IS NULL OR last_seq < ?)")) {
             ps.setLong(1, s.seq());
             ps.setString(2, s.stationId());
+            ps.setLong(3, s.seq());
             ps.executeUpdate();
         }
         Map<String, Object> detail = AuditDetails.result(id, s.centerId(), s.stationId(), s.keyVersion(), s.seq(),
@@ -188,6 +190,17 @@ public final class Ledger {
             ps.setString(1, s.key());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    private static boolean seqTaken(Tx tx, String stationId, long seq) throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement(
+                "SELECT 1 FROM results WHERE station_id = ? AND seq = ?")) {
+            ps.setString(1, stationId);
+            ps.setLong(2, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
             }
         }
     }

@@ -12,14 +12,17 @@ public final class LedgerRules {
     /**
      * @param station  the submitting station, or null if it is not registered
      * @param existing the receipt of an already accepted result with the same messageId, or null
+     * @param seqTaken whether an accepted result of the station already carries the submission's seq
      */
-    public static LedgerDecision decide(Submission s, StationState station, Receipt existing, Map<Series, Long> nextValues) {
-        return precheck(s, station, existing)
+    public static LedgerDecision decide(Submission s, StationState station, Receipt existing, boolean seqTaken,
+                                        Map<Series, Long> nextValues) {
+        return precheck(s, station, existing, seqTaken)
                 .orElseGet(() -> new LedgerDecision.Accept(Numbering.assign(s.type(), s.verdict(), s.centerId(), nextValues)));
     }
 
     /** The decision when it does not depend on the counters: a duplicate or a refusal. */
-    public static Optional<LedgerDecision> precheck(Submission s, StationState station, Receipt existing) {
+    public static Optional<LedgerDecision> precheck(Submission s, StationState station, Receipt existing,
+                                                    boolean seqTaken) {
         if (existing != null) {
             return Optional.of(new LedgerDecision.Duplicate(existing));
         }
@@ -33,9 +36,9 @@ public final class LedgerRules {
         if (!station.active()) {
             return refuse(RefusalReasons.STATION_INACTIVE, "station " + s.stationId() + " is not active");
         }
-        if (!SeqRule.isNew(station.lastSeq(), s.seq())) {
+        if (!SeqRule.isNew(s.seq(), seq -> seqTaken)) {
             return refuse(RefusalReasons.REPLAYED_SEQ,
-                    "seq " + s.seq() + " is not above the last accepted seq " + station.lastSeq());
+                    "seq " + s.seq() + " was already accepted from station " + s.stationId() + " in another message");
         }
         return Optional.empty();
     }

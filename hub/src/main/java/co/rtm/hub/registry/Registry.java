@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +33,7 @@ public final class Registry {
     private final Database db;
     private final Clock clock;
     private final PasswordHasher passwords;
+    private final List<Consumer<String>> stationListeners = new CopyOnWriteArrayList<>();
 
     public Registry(Database db, Clock clock) {
         this(db, clock, PasswordHasher.DEFAULT_ITERATIONS);
@@ -41,6 +44,21 @@ public final class Registry {
         this.db = db;
         this.clock = clock;
         this.passwords = new PasswordHasher(pbkdf2Iterations);
+    }
+
+    /**
+     * Calls {@code listener} with the station id after each committed change to a station's
+     * activation or keys made through this instance, so caches can drop what they hold. Changes
+     * made by another process (or hub instance) are not seen: caches must also expire.
+     */
+    public void onStationChange(Consumer<String> listener) {
+        stationListeners.add(listener);
+    }
+
+    private void changed(String stationId) {
+        for (Consumer<String> listener : stationListeners) {
+            listener.accept(stationId);
+        }
     }
 
     public Center createCenter(String id, CenterKind kind, String name, String furSeriesCode) {
@@ -123,6 +141,7 @@ public final class Registry {
             audit(tx, active ? "STATION_ACTIVATED" : "STATION_DEACTIVATED", stationId, Map.of());
             return null;
         });
+        changed(stationId);
     }
 
     /** The station with this MQTT user name, if it is active and the password matches. */
@@ -152,7 +171,7 @@ public final class Registry {
     /** Registers a station's first key (or a new one after its current key was revoked) as CURRENT. */
     public StationKey addKey(String stationId, String publicKeyBase64Url) {
         requireRawEd25519(publicKeyBase64Url);
-        return db.inTransaction(tx -> {
+        StationKey added = db.inTransaction(tx -> {
             lockStation(tx, stationId);
             if (keys(tx, stationId).stream().anyMatch(k -> k.status() == KeyStatus.CURRENT)) {
                 throw new IllegalStateException("station " + stationId + " already has a current key; rotate it");
@@ -161,6 +180,8 @@ public final class Registry {
             audit(tx, "KEY_ADDED", key.kid(), detail("publicKey", publicKeyBase64Url));
             return key;
         });
+        changed(stationId);
+        return added;
     }
 
     /**
@@ -174,7 +195,7 @@ public final class Registry {
             throw new IllegalArgumentException("grace period must not be negative");
         }
         Instant notAfter = now().plus(previousGrace);
-        return db.inTransaction(tx -> {
+        StationKey rotated = db.inTransaction(tx -> {
             lockStation(tx, stationId);
             try (PreparedStatement ps = tx.connection().prepareStatement(
                     "UPDATE station_keys SET status = 'PREVIOUS', not_after = ? WHERE station_id = ? AND status = 'CURRENT'")) {
@@ -187,11 +208,13 @@ public final class Registry {
                     "previousNotAfter", Timestamps.format(notAfter)));
             return key;
         });
+        changed(stationId);
+        return rotated;
     }
 
     /** Revokes one key for good; messages signed with it are refused from now on. */
     public StationKey revoke(String stationId, int keyVersion) {
-        return db.inTransaction(tx -> {
+        StationKey revoked = db.inTransaction(tx -> {
             try (PreparedStatement ps = tx.connection().prepareStatement(
                     "UPDATE station_keys SET status = 'REVOKED' WHERE station_id = ? AND key_version = ?")) {
                 ps.setString(1, stationId);
@@ -204,6 +227,8 @@ public final class Registry {
             audit(tx, "KEY_REVOKED", key.kid(), Map.of());
             return key;
         });
+        changed(stationId);
+        return revoked;
     }
 
     /** A station key by version, whatever its status; see {@link StationKey#usableAt(Instant)}. */

@@ -114,27 +114,31 @@ class LedgerTest {
 
     @ParameterizedTest
     @MethodSource(BACKENDS)
-    void replayedOrOldSeqIsRefusedAndStoredUnnumbered(String backend) {
+    void aReplayedSeqIsRefusedButANeverSeenLowerSeqIsAccepted(String backend) {
         try (TestDatabases.Handle h = TestDatabases.open(backend, dir)) {
             LedgerFixture f = new LedgerFixture(h.db()).seed();
             f.accepted(inspection("CDA-1", "lane-1", 5, Verdict.APPROVED));
-            // late buffered results are fine as long as seq keeps increasing
             f.accepted(inspection("CDA-1", "lane-1", 9, Verdict.REJECTED));
 
+            // new messageIds reusing accepted seqs: replays
             Outcome same = f.ledger.accept(inspection("CDA-1", "lane-1", 9, Verdict.APPROVED));
-            Outcome older = f.ledger.accept(inspection("CDA-1", "lane-1", 6, Verdict.APPROVED));
+            Outcome older = f.ledger.accept(inspection("CDA-1", "lane-1", 5, Verdict.APPROVED));
+            // seq 6 was lost in flight and resent after 9 was accepted: it is new
+            Receipt late = f.accepted(inspection("CDA-1", "lane-1", 6, Verdict.APPROVED));
 
             assertThat(same).isInstanceOfSatisfying(Outcome.Refused.class,
                     r -> assertThat(r.reasonCode()).isEqualTo(RefusalReasons.REPLAYED_SEQ));
             assertThat(older).isInstanceOfSatisfying(Outcome.Refused.class,
                     r -> assertThat(r.reasonCode()).isEqualTo(RefusalReasons.REPLAYED_SEQ));
+            assertThat(late.furNumber()).isEqualTo(3);
+            // last_seq stays the highest accepted
             assertThat(f.registry.findStation("lane-1").orElseThrow().lastSeq()).isEqualTo(9);
             assertThat(f.count("SELECT COUNT(*) FROM refusals WHERE reason_code = 'REPLAYED_SEQ'")).isEqualTo(2);
-            assertThat(f.count("SELECT COUNT(*) FROM results")).isEqualTo(2);
+            assertThat(f.count("SELECT COUNT(*) FROM results")).isEqualTo(3);
             // the refusals took no number: the next result continues the series
-            assertThat(f.accepted(inspection("CDA-1", "lane-1", 10, Verdict.APPROVED)).furNumber()).isEqualTo(3);
+            assertThat(f.accepted(inspection("CDA-1", "lane-1", 10, Verdict.APPROVED)).furNumber()).isEqualTo(4);
             // other stations have their own seq
-            assertThat(f.accepted(inspection("CDA-1", "lane-2", 1, Verdict.APPROVED)).furNumber()).isEqualTo(4);
+            assertThat(f.accepted(inspection("CDA-1", "lane-2", 1, Verdict.APPROVED)).furNumber()).isEqualTo(5);
         }
     }
 

@@ -112,9 +112,11 @@ class RegistryTest {
 
     @Test
     void seqRule() {
-        assertThat(SeqRule.isNew(null, 0)).isTrue();
-        assertThat(SeqRule.isNew(4L, 5)).isTrue();
-        assertThat(SeqRule.isNew(5L, 5)).isFalse();
-        assertThat(SeqRule.isNew(5L, 3)).isFalse();
+        java.util.Set<Long> accepted = java.util.Set.of(3L, 5L, 10L);
+        assertThat(SeqRule.isNew(4, accepted::contains)).isTrue();
+        assertThat(SeqRule.isNew(11, accepted::contains)).isTrue();
+        assertThat(SeqRule.isNew(5, accepted::contains)).isFalse();
+        assertThat(SeqRule.isNew(3, accepted::contains)).isFalse();
+        assertThat(SeqRule.isNew(0, accepted::contains)).isFalse();
     }
 }

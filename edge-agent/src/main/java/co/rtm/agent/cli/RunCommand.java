@@ -1,0 +1,138 @@
+package co.rtm.agent.cli;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import co.rtm.agent.lane.TcpLaneFeed;
+import co.rtm.agent.outbox.OutboxException;
+import co.rtm.agent.station.BundleException;
+import co.rtm.agent.station.Bundles;
+import co.rtm.agent.station.StationAgent;
+import co.rtm.agent.station.StationStats;
+import co.rtm.profiles.scoring.Verdict;
+import co.rtm.profiles.wire.StationBundle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code run --bundle FILE --data DIR [--lane tcp://HOST:PORT]}: runs an inspection lane until SIGTERM or
+ * Ctrl-C, printing a progress line every few seconds. A bundle that cannot be used is one line on stderr and
+ * exit 2. On shutdown the station stops taking vehicles, stores the one in hand, and disconnects cleanly.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run an inspection lane: read the lane, score locally, store, sign and send to the hub.")
+public final class RunCommand implements Callable<Integer> {
+
+    /** Where the simulated lane device listens when {@code --lane} is not given. */
+    public static final String DEFAULT_LANE = "tcp://127.0.0.1:9750";
+
+    @Option(names = "--bundle", required = true, paramLabel = "FILE", description = "Provisioning bundle from the hub.")
+    Path bundle;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Station data dir (the outbox lives here).")
+    Path data;
+
+    @Option(names = "--lane", paramLabel = "tcp://HOST:PORT", defaultValue = DEFAULT_LANE,
+            description = "Lane device to read vehicles from (default: ${DEFAULT-VALUE}).")
+    String lane;
+
+    @Option(names = "--progress-seconds", paramLabel = "N", defaultValue = "5",
+            description = "Seconds between progress lines (default: ${DEFAULT-VALUE}).")
+    int progressSeconds;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public RunCommand() {
+        this(System.out, System.err);
+    }
+
+    RunCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (progressSeconds < 1) {
+            err.println("run: --progress-seconds must be at least 1");
+            return 2;
+        }
+        StationBundle station;
+        TcpLaneFeed feed;
+        try {
+            station = Bundles.read(bundle);
+            feed = laneFeed(lane);
+        } catch (BundleException | IllegalArgumentException e) {
+            err.println("run: " + e.getMessage());
+            return 2;
+        }
+        StationAgent agent;
+        try {
+            agent = StationAgent.start(station, data, feed);
+        } catch (BundleException e) {
+            feed.close();
+            err.println("run: " + e.getMessage());
+            return 2;
+        } catch (OutboxException e) {
+            feed.close();
+            err.println("run: cannot open the outbox in " + data + ": " + e.getMessage()
+                    + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("stopping: no new vehicles; closing the uplink and the outbox");
+            agent.close();
+            out.println(progress(agent.stats(), -1, "stopped"));
+            out.flush();
+            stopped.countDown();
+        }, "run-shutdown"));
+        out.println("station " + station.centerId() + "/" + station.stationId() + " running: profile "
+                + station.profile() + ", lane " + lane + ", hub " + station.mqtt().url() + ", data " + data);
+        while (!stopped.await(progressSeconds, TimeUnit.SECONDS)) {
+            long pending;
+            try {
+                pending = agent.outboxPending();
+            } catch (OutboxException e) {
+                continue; // closing
+            }
+            out.println(progress(agent.stats(), pending, agent.connected() ? "online" : "offline"));
+        }
+        return 0;
+    }
+
+    static TcpLaneFeed laneFeed(String uri) {
+        try {
+            URI u = new URI(uri);
+            if (!"tcp".equals(u.getScheme()) || u.getHost() == null || u.getPort() < 1
+                    || (u.getPath() != null && !u.getPath().isEmpty())) {
+                throw new IllegalArgumentException("--lane must be tcp://HOST:PORT, got " + uri);
+            }
+            return new TcpLaneFeed(u.getHost(), u.getPort());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("--lane must be tcp://HOST:PORT, got " + uri);
+        }
+    }
+
+    static String progress(StationStats s, long pending, String link) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "%s: scored %d (approved %d, rejected %d, incomplete %d), refused %d, lane faults %d",
+                link, s.scoredTotal(), s.scored(Verdict.APPROVED), s.scored(Verdict.REJECTED),
+                s.scored(Verdict.INCOMPLETE), s.refusedLocally(), s.laneFaults()));
+        if (pending >= 0) {
+            b.append(", pending in outbox ").append(pending);
+        }
+        b.append(", acked ").append(s.acked()).append(", rejected by hub ").append(s.rejectedByHub());
+        if (s.waiting() != null) {
+            b.append(" | WAITING: ").append(s.waiting());
+        }
+        return b.toString();
+    }
+}

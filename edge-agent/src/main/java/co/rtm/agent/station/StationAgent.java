@@ -1,0 +1,126 @@
+package co.rtm.agent.station;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import co.rtm.agent.lane.LaneFeed;
+import co.rtm.agent.outbox.Outbox;
+import co.rtm.agent.uplink.MqttUplink;
+import co.rtm.agent.uplink.StationTopics;
+import co.rtm.agent.uplink.UplinkConfig;
+import co.rtm.profiles.profile.StationProfile;
+import co.rtm.profiles.wire.StationBundle;
+
+/**
+ * A running inspection lane: the outbox in the data dir, the MQTT uplink to the hub (client id = user name =
+ * station id, acks verified with the hub key of the bundle), and the {@link InspectionStation} workflow on its
+ * own thread reading the lane. The agent owns the feed it is given and closes it.
+ */
+public final class StationAgent implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StationAgent.class);
+    private static final long STOP_WAIT_MS = 15_000;
+
+    private final StationBundle bundle;
+    private final Outbox outbox;
+    private final MqttUplink uplink;
+    private final InspectionStation station;
+    private final LaneFeed feed;
+    private final Thread thread;
+    private boolean closed;
+
+    private StationAgent(StationBundle bundle, Outbox outbox, MqttUplink uplink, InspectionStation station,
+                         LaneFeed feed) {
+        this.bundle = bundle;
+        this.outbox = outbox;
+        this.uplink = uplink;
+        this.station = station;
+        this.feed = feed;
+        this.thread = new Thread(station, "station-" + bundle.stationId());
+    }
+
+    /** Starts with {@link AgentOptions#defaults()}. */
+    public static StationAgent start(StationBundle bundle, Path dataDir, LaneFeed feed) throws BundleException {
+        return start(bundle, dataDir, feed, AgentOptions.defaults());
+    }
+
+    /**
+     * Opens the outbox in {@code dataDir}, connects to the hub in the background and starts taking vehicles
+     * from {@code feed}. Returns at once; the hub need not be reachable.
+     *
+     * @throws BundleException when the bundle's profile is not a lane profile this agent ships
+     */
+    public static StationAgent start(StationBundle bundle, Path dataDir, LaneFeed feed, AgentOptions options)
+            throws BundleException {
+        Objects.requireNonNull(bundle, "bundle");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(feed, "feed");
+        Objects.requireNonNull(options, "options");
+        StationProfile lane = Bundles.laneProfile(bundle);
+        Outbox outbox = Outbox.open(dataDir, options.outbox());
+        try {
+            Counters counters = new Counters();
+            StationTopics topics = new StationTopics(bundle.centerId(), bundle.stationId());
+            UplinkConfig config = UplinkConfig.of(bundle.mqtt().url(), topics, bundle.mqtt().password())
+                    .withAckTimeout(options.ackTimeout())
+                    .withMaxBackoff(options.maxBackoff());
+            MqttUplink uplink = new MqttUplink(config, outbox,
+                    new CountingAckVerifier(new EnvelopeAckVerifier(bundle.hubKey()), outbox, counters),
+                    payload -> LOG.info("received a config message from the hub ({} bytes); not applied by this version",
+                            payload.length));
+            InspectionStation station = new InspectionStation(bundle, lane, outbox, feed, uplink::wake, counters);
+            StationAgent agent = new StationAgent(bundle, outbox, uplink, station, feed);
+            uplink.start();
+            agent.thread.start();
+            LOG.info("station {}/{} started: data {}, hub {}, lane {}, {} result(s) waiting in the outbox",
+                    bundle.centerId(), bundle.stationId(), dataDir, bundle.mqtt().url(), feed, outbox.pendingCount());
+            return agent;
+        } catch (RuntimeException e) {
+            outbox.close();
+            throw e;
+        }
+    }
+
+    /** What the station did since it started. */
+    public StationStats stats() {
+        return station.stats();
+    }
+
+    /** Results stored but not yet answered by the hub (PENDING + SENT). */
+    public long outboxPending() {
+        return outbox.pendingCount();
+    }
+
+    /** Whether the MQTT link to the hub is up right now. */
+    public boolean connected() {
+        return uplink.isConnected();
+    }
+
+    /**
+     * Stops taking vehicles (waiting for the inspection in hand to be stored), then disconnects from the hub
+     * (publishing {@code offline}) and closes the outbox. Everything stored stays for the next start.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        station.stop();
+        feed.close();
+        try {
+            thread.join(STOP_WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("station thread did not stop within {} ms", STOP_WAIT_MS);
+        }
+        uplink.close();
+        outbox.close();
+        LOG.info("station {}/{} closed", bundle.centerId(), bundle.stationId());
+    }
+}

@@ -1,0 +1,182 @@
+package co.rtm.hub;
+
+import co.rtm.hub.broker.EmbeddedBroker;
+import co.rtm.hub.home.HubHome;
+import co.rtm.hub.ingest.CachedStationDirectory;
+import co.rtm.hub.ingest.IngestCounts;
+import co.rtm.hub.ingest.Ingestor;
+import co.rtm.hub.ingest.StationPresence;
+import co.rtm.hub.ledger.Ledger;
+import co.rtm.hub.registry.Provisioning;
+import co.rtm.hub.registry.Registry;
+import co.rtm.hub.store.Database;
+import co.rtm.hub.transport.HubClientSettings;
+import co.rtm.hub.transport.HubMqttClient;
+import co.rtm.profiles.scoring.Scorer;
+import co.rtm.profiles.wire.StationBundle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running hub: database, registry, ledger, the embedded broker (unless an external one is
+ * configured), and the MQTT client that feeds the {@link Ingestor}. Start with {@link #start},
+ * stop with {@link #close}.
+ */
+public final class HubServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HubServer.class);
+    /** How long a key revocation made by another process may go unnoticed by a running hub. */
+    static final Duration STATION_CACHE_TTL = Duration.ofSeconds(10);
+
+    private final HubConfig config;
+    private final HubHome home;
+    private final Database db;
+    private final Registry registry;
+    private final EmbeddedBroker broker;
+    private final Ingestor ingestor;
+    private final String mqttUrl;
+    private volatile Duration startupTime;
+    private volatile HubMqttClient client;
+
+    private HubServer(HubConfig config, HubHome home, Database db, Registry registry, EmbeddedBroker broker,
+                      Ingestor ingestor, String mqttUrl) {
+        this.config = config;
+        this.home = home;
+        this.db = db;
+        this.registry = registry;
+        this.broker = broker;
+        this.ingestor = ingestor;
+        this.mqttUrl = mqttUrl;
+    }
+
+    /**
+     * Starts everything and returns once the hub is subscribed and ingesting.
+     *
+     * @throws IllegalStateException if the data directory was not initialised, the port is taken, or
+     *                               the broker refuses the hub's connection
+     */
+    public static HubServer start(HubConfig config) {
+        long started = System.nanoTime();
+        Clock clock = Clock.systemUTC();
+        Deque<AutoCloseable> opened = new ArrayDeque<>();
+        try {
+            HubHome home = HubHome.open(config.dataDir());
+            Database db = config.jdbcUrl() == null ? Database.openDefault(config.dataDir()) : Database.open(config.jdbcUrl());
+            opened.push(db);
+            Registry registry = new Registry(db, clock);
+            Ledger ledger = new Ledger(db, clock);
+            CachedStationDirectory directory = new CachedStationDirectory(registry, clock, STATION_CACHE_TTL);
+            EmbeddedBroker broker = null;
+            String url = config.externalBrokerUrl();
+            if (url == null) {
+                broker = EmbeddedBroker.start(home.brokerDir(), config.mqttPort(),
+                        new HubAuthenticator(registry, config.instanceId(), home.hubMqttPassword()));
+                opened.push(broker);
+                url = broker.url();
+            }
+            HubServer[] self = new HubServer[1];
+            Ingestor ingestor = new Ingestor(db, ledger, directory, Scorer.builtIn(), home.hubKey(),
+                    (topic, correlation, ack) -> self[0].reply(topic, correlation, ack), clock);
+            HubServer server = new HubServer(config, home, db, registry, broker, ingestor, url);
+            self[0] = server;
+            HubClientSettings settings = HubClientSettings.of(url, config.instanceId(), home.hubMqttPassword())
+                    .withShared(config.externalBrokerUrl() != null);
+            server.client = HubMqttClient.connect(settings, ingestor);
+            server.startupTime = Duration.ofNanos(System.nanoTime() - started);
+            LOG.info("hub '{}' ingesting from {} (started in {} ms)", config.instanceId(), url,
+                    server.startupTime.toMillis());
+            return server;
+        } catch (MqttException e) {
+            closeAll(opened);
+            throw new IllegalStateException("the hub could not connect to its broker: " + e.getMessage(), e);
+        } catch (IOException e) {
+            closeAll(opened);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            closeAll(opened);
+            throw e;
+        }
+    }
+
+    /** Creates a station on this hub and returns its bundle, pointing at this hub's broker. */
+    public StationBundle provision(String centerId, String stationId, String profileId) {
+        return new Provisioning(registry, Clock.systemUTC())
+                .provision(centerId, stationId, profileId, home.hubKey().verificationKey(), mqttUrl);
+    }
+
+    private void reply(String topic, byte[] correlation, byte[] ack) {
+        HubMqttClient c = client;
+        if (c == null) {
+            // a message from a surviving session arrived before connect() returned: the station resends
+            LOG.info("ack to {} not sent: the hub client is still connecting", topic);
+            return;
+        }
+        c.reply(topic, correlation, ack).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.warn("ack to {} failed: {}", topic, failure.toString());
+            }
+        });
+    }
+
+    /** The URL stations connect to. */
+    public String mqttUrl() {
+        return mqttUrl;
+    }
+
+    /** The embedded broker's port, or -1 with an external broker. */
+    public int mqttPort() {
+        return broker == null ? -1 : broker.port();
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public Registry registry() {
+        return registry;
+    }
+
+    public IngestCounts counters() {
+        return ingestor.counts();
+    }
+
+    public StationPresence presence() {
+        return ingestor.presence();
+    }
+
+    /** From the call to {@link #start} until the hub was subscribed. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /** Stops ingesting, then the broker, then the database. Unacknowledged messages stay with the broker. */
+    @Override
+    public void close() {
+        HubMqttClient c = client;
+        client = null;
+        if (c != null) {
+            c.close();
+        }
+        if (broker != null) {
+            broker.stop();
+        }
+        db.close();
+        LOG.info("hub '{}' stopped", config.instanceId());
+    }
+
+    private static void closeAll(Deque<AutoCloseable> opened) {
+        while (!opened.isEmpty()) {
+            try {
+                opened.pop().close();
+            } catch (Exception e) {
+                LOG.debug("closing after a failed start", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package co.rtm.hub.cli;
+
+import co.rtm.hub.home.HubHome;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = {"Create a hub data directory: the hub's Ed25519 signing key (0600), the hub's MQTT credential "
+                + "for the embedded broker (0600) and the SQLite database with its schema.",
+                "Refuses to replace an existing hub key. No broker CA yet: the embedded broker listens on 127.0.0.1 "
+                        + "without TLS."})
+final class InitCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "data directory to create")
+    Path data;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        HubHome.InitReport report = HubHome.init(data);
+        var out = spec.commandLine().getOut();
+        for (String line : report.created()) {
+            out.println("created " + line);
+        }
+        out.println("broker CA: none (TLS not supported yet; the embedded broker binds 127.0.0.1 only)");
+        out.println("hub key " + report.hubKeyId() + " " + report.hubPublicKey());
+        out.flush();
+        return 0;
+    }
+}

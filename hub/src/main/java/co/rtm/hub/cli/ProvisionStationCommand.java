@@ -1,0 +1,73 @@
+package co.rtm.hub.cli;
+
+import co.rtm.hub.home.HubHome;
+import co.rtm.hub.home.SecretFiles;
+import co.rtm.hub.registry.Provisioning;
+import co.rtm.hub.registry.Registry;
+import co.rtm.hub.store.Database;
+import co.rtm.profiles.profile.Profiles;
+import co.rtm.profiles.wire.Json;
+import co.rtm.profiles.wire.StationBundle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "provision-station", mixinStandardHelpOptions = true,
+        description = {"Register a station (and its centre, if new) with a fresh Ed25519 key and MQTT credentials, and "
+                + "write the bundle file the agent imports (mode 0600: it holds the station's private key).",
+                "Works while 'hub serve' runs on the same data directory."})
+final class ProvisionStationCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "data directory made by 'hub init'")
+    Path data;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "database, if serve uses --db")
+    String jdbcUrl;
+
+    @Option(names = "--center", required = true, paramLabel = "ID", description = "centre id (created if absent)")
+    String centerId;
+
+    @Option(names = "--station", required = true, paramLabel = "ID", description = "new station id")
+    String stationId;
+
+    @Option(names = "--kind", required = true, paramLabel = "PROFILE",
+            description = "station profile id: cda-light, cda-heavy, cda-motorcycle, their -mobile variants, "
+                    + "cale-theory, cale-practical")
+    String profile;
+
+    @Option(names = "--out", required = true, paramLabel = "BUNDLE", description = "bundle file to write (must not exist)")
+    Path out;
+
+    @Option(names = "--mqtt-url", paramLabel = "URL", defaultValue = "tcp://127.0.0.1:1883",
+            description = "broker URL written into the bundle (default ${DEFAULT-VALUE})")
+    String mqttUrl;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (Files.exists(out)) {
+            throw new IllegalArgumentException(out + " already exists; not overwriting a bundle");
+        }
+        if (Profiles.builtIn(profile.contains("@") ? profile.substring(0, profile.indexOf('@')) : profile).isEmpty()) {
+            throw new IllegalArgumentException("unknown --kind '" + profile + "' (known: "
+                    + String.join(", ", Profiles.BUILT_IN) + ")");
+        }
+        HubHome home = HubHome.open(data);
+        StationBundle bundle;
+        try (Database db = jdbcUrl == null ? Database.openDefault(data) : Database.open(jdbcUrl)) {
+            bundle = new Provisioning(new Registry(db, Clock.systemUTC()), Clock.systemDefaultZone())
+                    .provision(centerId, stationId, profile, home.hubKey().verificationKey(), mqttUrl);
+        }
+        SecretFiles.writeNew(out, Json.write(bundle));
+        spec.commandLine().getOut().println("provisioned station " + bundle.stationId() + " (" + bundle.profile()
+                + ") in centre " + bundle.centerId() + ": key " + bundle.keyId() + ", bundle " + out.toAbsolutePath()
+                + " (0600)");
+        return 0;
+    }
+}

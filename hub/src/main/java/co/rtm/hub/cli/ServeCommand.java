@@ -1,0 +1,65 @@
+package co.rtm.hub.cli;
+
+import co.rtm.hub.HubConfig;
+import co.rtm.hub.HubServer;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Run the hub: embedded MQTT 5 broker on 127.0.0.1, ingestion and ledger, until SIGTERM or Ctrl-C.",
+                "Prints one line 'hub ready mqtt=URL' on stdout once stations can connect; logs go to stderr."})
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "data directory made by 'hub init'")
+    Path data;
+
+    @Option(names = "--mqtt-port", paramLabel = "PORT", defaultValue = "1883",
+            description = "embedded broker port on 127.0.0.1 (default ${DEFAULT-VALUE}; 0 picks a free one)")
+    int mqttPort;
+
+    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080",
+            description = "dashboard port (default ${DEFAULT-VALUE}). Accepted but NOT served yet: there is no "
+                    + "dashboard in this build.")
+    int httpPort;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "database (default: SQLite hub.db in the data directory), e.g. jdbc:postgresql://host/rtm?user=u")
+    String jdbcUrl;
+
+    @Option(names = "--broker", paramLabel = "URL",
+            description = "use this external MQTT 5 broker instead of the embedded one (shared subscription $share/hub)")
+    String broker;
+
+    @Option(names = "--instance-id", paramLabel = "ID", defaultValue = HubConfig.DEFAULT_INSTANCE_ID,
+            description = "this hub's MQTT client id and user name (default ${DEFAULT-VALUE})")
+    String instanceId;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (httpPort < 0 || httpPort > 65_535) {
+            throw new IllegalArgumentException("--http-port out of range: " + httpPort);
+        }
+        HubServer server = HubServer.start(new HubConfig(data, mqttPort, jdbcUrl, broker, instanceId));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } finally {
+                stopped.countDown();
+            }
+        }, "hub-shutdown"));
+        spec.commandLine().getErr().println("http dashboard: not served yet (--http-port " + httpPort + " is reserved for it)");
+        spec.commandLine().getOut().println("hub ready mqtt=" + server.mqttUrl() + " data=" + data.toAbsolutePath()
+                + " startupMs=" + server.startupTime().toMillis());
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return 0;
+    }
+}

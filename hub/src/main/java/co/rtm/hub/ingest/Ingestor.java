@@ -1,0 +1,214 @@
+package co.rtm.hub.ingest;
+
+import co.rtm.hub.ledger.Ledger;
+import co.rtm.hub.ledger.Outcome;
+import co.rtm.hub.ledger.Refusal;
+import co.rtm.hub.ledger.Submission;
+import co.rtm.hub.store.Database;
+import co.rtm.hub.transport.InboundMessage;
+import co.rtm.hub.transport.MessageHandler;
+import co.rtm.profiles.scoring.Scorer;
+import co.rtm.profiles.wire.Ack;
+import co.rtm.profiles.wire.Envelope;
+import co.rtm.profiles.wire.EnvelopeException;
+import co.rtm.profiles.wire.Json;
+import co.rtm.profiles.wire.RejectReason;
+import co.rtm.profiles.wire.SigningKey;
+import co.rtm.profiles.wire.StationEvent;
+import co.rtm.profiles.wire.Topic;
+import co.rtm.profiles.wire.TopicKind;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ingestion (DESIGN §3): every message stations publish under {@code runt/v1/{center}/{station}/...}.
+ *
+ * <p>An {@code inspection} is parsed once, checked by {@link SignatureGate}, re-scored by
+ * {@link InspectionCheck} and handed to {@link Ledger#accept}, which numbers it, answers a known
+ * messageId with its first numbers, or refuses a replayed seq. {@code event}s pass the same
+ * signature checks and go to the audit log; {@code status} is remembered in {@link StationPresence};
+ * {@code exam} and {@code track} are verified and refused until the hub handles them.
+ *
+ * <p>Every refusal is stored through the ledger with its reason, counted, logged, and answered with
+ * a signed {@code REJECTED} ack, except when no messageId can be read at all (nothing to answer).
+ * Acks go to the response topic the station gave if it is the station's own ack topic, otherwise to
+ * that ack topic, with the correlation data echoed.
+ *
+ * <p>Returns only after the outcome is committed, so the MQTT acknowledgement that follows never
+ * precedes the ledger; a database failure propagates so the message is delivered again.
+ */
+public final class Ingestor implements MessageHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(Ingestor.class);
+    private static final ObjectMapper LENIENT = new ObjectMapper();
+
+    private final Ledger ledger;
+    private final StationDirectory directory;
+    private final InspectionCheck inspections;
+    private final StationEventLog events;
+    private final Acks acks;
+    private final AckSink sink;
+    private final Clock clock;
+    private final IngestCounters counters = new IngestCounters();
+    private final StationPresence presence = new StationPresence();
+
+    public Ingestor(Database db, Ledger ledger, StationDirectory directory, Scorer scorer, SigningKey hubKey,
+                    AckSink sink, Clock clock) {
+        this.ledger = ledger;
+        this.directory = directory;
+        this.inspections = new InspectionCheck(scorer);
+        this.events = new StationEventLog(db, clock);
+        this.acks = new Acks(hubKey);
+        this.sink = sink;
+        this.clock = clock;
+    }
+
+    public IngestCounts counts() {
+        return counters.snapshot();
+    }
+
+    public StationPresence presence() {
+        return presence;
+    }
+
+    @Override
+    public void handle(InboundMessage message) {
+        Instant now = clock.instant();
+        Topic topic;
+        try {
+            topic = Topic.parse(message.topic());
+        } catch (IllegalArgumentException e) {
+            // the broker only lets stations publish on their own well-formed topics: nobody to answer
+            store(new Refusal(null, null, null, message.topic(), RejectReason.TOPIC_MISMATCH.name(),
+                    "not a station topic: " + e.getMessage(), message.payload()), null, null);
+            return;
+        }
+        switch (topic.kind()) {
+            case STATUS -> presence.record(topic.centerId(), topic.stationId(),
+                    new String(message.payload(), StandardCharsets.UTF_8), now);
+            case ACK, CONFIG -> LOG.debug("ignored a downstream message on {}", topic);
+            case INSPECTION, EVENT, EXAM, TRACK -> signed(topic, message, now);
+        }
+    }
+
+    private void signed(Topic topic, InboundMessage message, Instant now) {
+        byte[] raw = message.payload();
+        Envelope envelope;
+        try {
+            envelope = Envelope.parse(raw);
+        } catch (EnvelopeException e) {
+            store(new Refusal(null, topic.centerId(), topic.stationId(), topic.name(),
+                    RejectReason.MALFORMED_ENVELOPE.name(), e.getMessage(), raw), null, null);
+            return;
+        }
+        // untrusted until verified: only used to address the answer and the refusal record
+        UUID claimedId = peekMessageId(envelope).orElse(null);
+        Reply reply = claimedId == null ? null : new Reply(topic, message, claimedId);
+        try {
+            SignedMessage signed = SignatureGate.check(topic, envelope, directory, now);
+            switch (topic.kind()) {
+                case INSPECTION -> inspection(signed, raw, reply, now);
+                case EVENT -> event(signed, raw, reply, now);
+                default -> throw new RefusedException(RejectReason.MALFORMED_PAYLOAD,
+                        topic.kind().wire() + " messages are not accepted by this hub yet");
+            }
+        } catch (RefusedException e) {
+            store(new Refusal(id(claimedId), topic.centerId(), topic.stationId(), topic.name(), e.reason().name(),
+                    e.detail(), raw), reply, now);
+        }
+    }
+
+    private void inspection(SignedMessage signed, byte[] raw, Reply reply, Instant now) throws RefusedException {
+        Submission submission = inspections.check(signed, raw);
+        Outcome outcome = ledger.accept(submission);
+        UUID messageId = UUID.fromString(submission.messageId());
+        if (outcome instanceof Outcome.Accepted a) {
+            counters.accepted();
+            LOG.debug("accepted {} from {}: FUR {}, certificate {}", messageId, submission.stationId(),
+                    a.receipt().furNumber(), a.receipt().certificateNumber());
+        } else if (outcome instanceof Outcome.Duplicate) {
+            counters.duplicate();
+            LOG.info("duplicate {} from {} answered with its first numbers", messageId, submission.stationId());
+        } else {
+            Outcome.Refused r = (Outcome.Refused) outcome;
+            counted(r, signed.topic().name());
+        }
+        answer(reply == null ? null : reply.withId(messageId), Acks.of(messageId, outcome, now));
+    }
+
+    private void event(SignedMessage signed, byte[] raw, Reply reply, Instant now) throws RefusedException {
+        StationEvent event;
+        try {
+            event = Json.read(signed.payload(), StationEvent.class);
+        } catch (IOException e) {
+            throw new RefusedException(RejectReason.MALFORMED_PAYLOAD, "not a station event: " + InspectionCheck.firstLine(e));
+        }
+        if (!event.centerId().equals(signed.topic().centerId()) || !event.stationId().equals(signed.topic().stationId())) {
+            throw new RefusedException(RejectReason.TOPIC_MISMATCH, "payload names " + event.centerId() + "/"
+                    + event.stationId() + ", topic " + signed.topic().centerId() + "/" + signed.topic().stationId());
+        }
+        boolean recorded = events.record(event, signed.keyVersion(), raw);
+        counters.event();
+        Ack ack = recorded ? Acks.accepted(event.messageId(), now) : Acks.duplicate(event.messageId(), now);
+        answer(reply == null ? null : reply.withId(event.messageId()), ack);
+    }
+
+    private void store(Refusal refusal, Reply reply, Instant now) {
+        Outcome.Refused stored = ledger.recordRefusal(refusal);
+        counted(stored, refusal.topic());
+        if (reply != null) {
+            answer(reply, Acks.of(reply.messageId(), stored, now));
+        }
+    }
+
+    private void counted(Outcome.Refused r, String topic) {
+        counters.refused(r.reasonCode());
+        LOG.warn("refused message {} on {}: {} ({})", r.messageId() == null ? "-" : r.messageId(), topic,
+                r.reasonCode(), r.detail());
+    }
+
+    private void answer(Reply reply, Ack ack) {
+        if (reply == null) {
+            return;
+        }
+        String ackTopic = new Topic(reply.topic().centerId(), reply.topic().stationId(), TopicKind.ACK).name();
+        String target = reply.message().responseTopic().filter(ackTopic::equals).orElse(ackTopic);
+        if (reply.message().responseTopic().isPresent() && !target.equals(reply.message().responseTopic().get())) {
+            LOG.info("station {} asked for its ack on {}; sent to {} instead", reply.topic().stationId(),
+                    reply.message().responseTopic().get(), ackTopic);
+        }
+        try {
+            sink.send(target, reply.message().correlationData().orElse(null), acks.sign(ack));
+        } catch (RuntimeException e) {
+            // the outcome is committed; the station resends and gets the same answer again
+            LOG.warn("could not send the ack for {} to {}: {}", ack.messageId(), target, e.toString());
+        }
+    }
+
+    private static Optional<UUID> peekMessageId(Envelope envelope) {
+        try {
+            JsonNode id = LENIENT.readTree(envelope.payload()).get("messageId");
+            return id != null && id.isTextual() ? Optional.of(UUID.fromString(id.asText())) : Optional.empty();
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String id(UUID id) {
+        return id == null ? null : id.toString();
+    }
+
+    /** Where and to which message an answer goes. */
+    private record Reply(Topic topic, InboundMessage message, UUID messageId) {
+        Reply withId(UUID verified) {
+            return verified.equals(messageId) ? this : new Reply(topic, message, verified);
+        }
+    }
+}

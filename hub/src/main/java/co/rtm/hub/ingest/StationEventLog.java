@@ -1,0 +1,66 @@
+package co.rtm.hub.ingest;
+
+import co.rtm.hub.ledger.AuditLog;
+import co.rtm.hub.store.Database;
+import co.rtm.hub.store.Timestamps;
+import co.rtm.profiles.wire.StationEvent;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Station events (boot, login, calibration, fault...) recorded in the audit log, one entry per
+ * messageId: a resent event is recognised and not recorded twice. Minimal until the registry keeps
+ * calibrations and sessions in tables of their own.
+ */
+final class StationEventLog {
+    static final String AUDIT_EVENT = "STATION_EVENT";
+
+    private final Database db;
+    private final Clock clock;
+
+    StationEventLog(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** @return false if an event with this messageId was already recorded */
+    boolean record(StationEvent event, int keyVersion, byte[] envelope) {
+        String subject = event.messageId().toString();
+        return db.inTransaction(tx -> {
+            try (PreparedStatement ps = tx.connection().prepareStatement(
+                    "SELECT 1 FROM audit_log WHERE kind = ? AND subject = ?")) {
+                ps.setString(1, AUDIT_EVENT);
+                ps.setString(2, subject);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return false;
+                    }
+                }
+            }
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("centerId", event.centerId());
+            detail.put("stationId", event.stationId());
+            detail.put("keyVersion", keyVersion);
+            detail.put("seq", event.seq());
+            detail.put("type", event.type().name());
+            detail.put("createdAt", event.createdAt().toString());
+            detail.put("envelopeSha256", sha256(envelope));
+            AuditLog.append(tx, Timestamps.truncate(clock.instant()), AUDIT_EVENT, subject, detail);
+            return true;
+        });
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
