@@ -179,4 +179,10 @@ class EmissionsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Docs.heavyDiesel().remove("vehicle.displacementCc").score())
                 .hasMessageStartingWith("vehicle.displacementCc: required field is missing");
     }
+
+    @Test
+    void motorcycleDilutionRaisesTheMotorcycleEmissionCode() {
+        ScoreResult r = Docs.motorcycle().set("measurements.gas.idle.o2Pct", 8.0).score();
+        assertThat(emissionDefects(r)).extracting(Defect::code).containsExactly("1.2.5.8.1");
+    }
 }
