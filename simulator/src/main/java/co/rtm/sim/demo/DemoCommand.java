@@ -1,0 +1,206 @@
+package co.rtm.sim.demo;
+
+import co.rtm.agent.lane.TcpLaneFeed;
+import co.rtm.agent.station.StationAgent;
+import co.rtm.agent.station.StationStats;
+import co.rtm.hub.HubConfig;
+import co.rtm.hub.HubServer;
+import co.rtm.hub.cli.HubMain;
+import co.rtm.hub.home.HubHome;
+import co.rtm.profiles.profile.Profiles;
+import co.rtm.profiles.scoring.Verdict;
+import co.rtm.profiles.wire.Json;
+import co.rtm.profiles.wire.StationBundle;
+import co.rtm.sim.lane.LaneDevice;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code demo}: the main job. Starts a hub with its embedded broker, provisions CDA centres with lanes, runs one
+ * edge agent per lane against a simulated lane device fed by a realistic vehicle population, shows progress,
+ * drains every outbox, checks the ledger and prints a one-line JSON summary. The data directory stays for
+ * {@code hub verify-ledger}.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run a hub, CDA centres and lanes with simulated instruments; print a JSON summary at the end.")
+public final class DemoCommand implements Callable<Integer> {
+    /** Centres and their lanes: centre id, then the lane profiles. */
+    private static final List<List<String>> CENTRES = List.of(
+            List.of("CDA-BOG-001", "cda-light", "cda-light", "cda-motorcycle"),
+            List.of("CDA-MED-002", "cda-light", "cda-motorcycle"),
+            List.of("CDA-CAL-003", "cda-heavy", "cda-light"));
+
+    @Option(names = "--duration", defaultValue = "60", description = "Seconds the lanes take vehicles (default ${DEFAULT-VALUE}).")
+    int durationSeconds;
+
+    @Option(names = "--data", description = "Directory for the hub and the stations; must not exist or be empty (default: ./demo-data-<time>).")
+    Path data;
+
+    @Option(names = "--http-port", defaultValue = "8080", description = "Dashboard port: accepted for the DESIGN command line; the dashboard is not served yet.")
+    int httpPort;
+
+    @Option(names = "--vehicle-interval-ms", defaultValue = "400", description = "Time between vehicles on each lane (default ${DEFAULT-VALUE} ms).")
+    long vehicleIntervalMs;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the vehicle population (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (durationSeconds < 1) {
+            err.println("demo: --duration must be at least 1 second");
+            return 2;
+        }
+        Path dir = data != null ? data : Path.of("demo-data-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        if (Files.exists(dir) && (!Files.isDirectory(dir) || Files.list(dir).findAny().isPresent())) {
+            err.println("demo: " + dir + " is not empty; choose a new --data directory");
+            return 2;
+        }
+        Path hubDir = dir.resolve("hub");
+        HubHome.init(hubDir);
+        long started = System.nanoTime();
+        List<DemoLane> lanes = new ArrayList<>();
+        HubServer hub = HubServer.start(HubConfig.embedded(hubDir, 0));
+        boolean hubClosed = false;
+        try {
+            err.printf(Locale.ROOT, "demo: hub up on %s in %d ms; data in %s%n", hub.mqttUrl(), hub.startupTime().toMillis(), dir.toAbsolutePath());
+            int laneNo = 0;
+            for (List<String> centre : CENTRES) {
+                String centerId = centre.get(0);
+                for (int i = 1; i < centre.size(); i++) {
+                    String profileId = centre.get(i);
+                    String stationId = centerId.substring(4, 7).toLowerCase(Locale.ROOT) + "-lane-" + i;
+                    StationBundle bundle = hub.provision(centerId, stationId, profileId);
+                    Path stationDir = Files.createDirectories(dir.resolve("stations").resolve(stationId));
+                    Files.write(stationDir.resolve("bundle.json"), Json.write(bundle));
+                    LaneDevice device = LaneDevice.start(new LaneVehicles(seed * 1000 + laneNo++,
+                            Profiles.builtIn(profileId).orElseThrow()), Duration.ofMillis(vehicleIntervalMs));
+                    StationAgent agent = StationAgent.start(bundle, stationDir, new TcpLaneFeed("127.0.0.1", device.port()));
+                    lanes.add(new DemoLane(centerId, stationId, profileId, device, agent));
+                }
+            }
+            err.printf(Locale.ROOT, "demo: %d centres, %d lanes running for %d s (dashboard not served yet; --http-port %d ignored)%n",
+                    CENTRES.size(), lanes.size(), durationSeconds, httpPort);
+
+            long end = System.nanoTime() + Duration.ofSeconds(durationSeconds).toNanos();
+            while (System.nanoTime() < end) {
+                Thread.sleep(Math.min(2000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+                progress(err, "running", started, lanes, hub);
+            }
+            lanes.forEach(l -> l.device().pause(true));
+            long drainDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (pending(lanes) > 0 && System.nanoTime() < drainDeadline) {
+                Thread.sleep(500);
+            }
+            progress(err, "drained", started, lanes, hub);
+            Summary s = summarise(lanes, hub);
+            closeLanes(lanes);
+            hub.close();
+            hubClosed = true;
+            JsonNode ledger = verifyLedger(hubDir, err);
+            ObjectNode summary = new ObjectMapper().createObjectNode();
+            summary.put("seconds", Math.round((System.nanoTime() - started) / 1e8) / 10.0);
+            summary.put("centres", CENTRES.size());
+            summary.put("lanes", s.lanes);
+            summary.put("produced", s.produced);
+            summary.put("approved", s.approved);
+            summary.put("rejected", s.rejected);
+            summary.put("incomplete", s.incomplete);
+            summary.put("accepted", s.accepted);
+            summary.put("duplicates", s.duplicates);
+            summary.put("refused", s.refused);
+            summary.put("pendingInOutboxes", s.pending);
+            summary.put("rejectedShare", s.produced == 0 ? 0 : Math.round(1000.0 * s.rejected / s.produced) / 1000.0);
+            summary.set("ledger", ledger);
+            summary.put("dataDir", dir.toAbsolutePath().toString());
+            summary.put("ok", ledger.path("ok").asBoolean(false) && s.pending == 0 && s.refused == 0);
+            out.println(summary);
+            out.flush();
+            return summary.get("ok").asBoolean() ? 0 : 1;
+        } finally {
+            closeLanes(lanes);
+            if (!hubClosed) hub.close();
+        }
+    }
+
+    private static void closeLanes(List<DemoLane> lanes) {
+        for (DemoLane l : lanes) {
+            l.agent().close();
+            try {
+                l.device().close();
+            } catch (java.io.IOException e) {
+                // a device that cannot close its socket changes nothing in the ledger
+            }
+        }
+        lanes.clear();
+    }
+
+    private record Summary(int lanes, long produced, long approved, long rejected, long incomplete, long accepted,
+                           long duplicates, long refused, long pending) {}
+
+    private static Summary summarise(List<DemoLane> lanes, HubServer hub) {
+        long produced = 0, approved = 0, rejected = 0, incomplete = 0;
+        for (DemoLane l : lanes) {
+            StationStats st = l.agent().stats();
+            produced += st.appended();
+            approved += st.scored(Verdict.APPROVED);
+            rejected += st.scored(Verdict.REJECTED);
+            incomplete += st.scored(Verdict.INCOMPLETE);
+        }
+        var c = hub.counters();
+        return new Summary(lanes.size(), produced, approved, rejected, incomplete, c.accepted(), c.duplicates(), c.refused(), pending(lanes));
+    }
+
+    private static long pending(List<DemoLane> lanes) {
+        return lanes.stream().mapToLong(l -> l.agent().outboxPending()).sum();
+    }
+
+    private static void progress(PrintWriter err, String phase, long started, List<DemoLane> lanes, HubServer hub) {
+        long scored = 0, rejected = 0;
+        for (DemoLane l : lanes) {
+            StationStats st = l.agent().stats();
+            scored += st.scoredTotal();
+            rejected += st.scored(Verdict.REJECTED);
+        }
+        var c = hub.counters();
+        err.printf(Locale.ROOT, "demo: %s %5.1fs  scored %d (rejected %d)  accepted by hub %d  refused %d  pending %d%n",
+                phase, (System.nanoTime() - started) / 1e9, scored, rejected, c.accepted(), c.refused(), pending(lanes));
+        err.flush();
+    }
+
+    private static JsonNode verifyLedger(Path hubDir, PrintWriter err) throws Exception {
+        StringWriter buf = new StringWriter();
+        StringWriter errs = new StringWriter();
+        HubMain.run(new PrintWriter(buf), new PrintWriter(errs), "verify-ledger", "--data", hubDir.toString(), "--json");
+        String text = buf.toString().trim();
+        if (text.isEmpty()) {
+            err.println("demo: verify-ledger printed nothing: " + errs);
+            return new ObjectMapper().createObjectNode().put("ok", false);
+        }
+        ObjectNode node = (ObjectNode) new ObjectMapper().readTree(text.substring(text.lastIndexOf('\n') + 1));
+        node.remove("problems");
+        return node;
+    }
+}
