@@ -24,6 +24,14 @@ final class BrokerConfigFile {
                             <bind-address>%s</bind-address>
                         </tcp-listener>
                     </listeners>
+                    <mqtt>
+                        <!-- Paho MQTT 5 (1.2.5) keeps outgoing topic aliases across reconnects (paho.mqtt.java#527);
+                             after a broker restart the broker then disconnects the client with 0x94 forever.
+                             With aliases off the CONNACK says 0 and Paho never uses them. -->
+                        <topic-alias>
+                            <enabled>false</enabled>
+                        </topic-alias>
+                    </mqtt>
                     <anonymous-usage-statistics>
                         <enabled>false</enabled>
                     </anonymous-usage-statistics>

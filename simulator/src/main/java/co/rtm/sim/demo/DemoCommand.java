@@ -12,6 +12,7 @@ import co.rtm.profiles.scoring.Verdict;
 import co.rtm.profiles.wire.Json;
 import co.rtm.profiles.wire.StationBundle;
 import co.rtm.sim.lane.LaneDevice;
+import co.rtm.sim.lane.LaneVehicles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package co.rtm.sim.demo;
+package co.rtm.sim.lane;
 
 import co.rtm.profiles.profile.StationProfile;
 import co.rtm.profiles.vehicle.VehicleKind;
@@ -12,11 +12,11 @@ import java.util.function.Supplier;
  * The vehicles that queue at one lane: the national population, keeping only the kinds the lane's class may
  * inspect (art. 3.3.3.6), each stamped with the moment it drives in.
  */
-final class LaneVehicles implements Supplier<String> {
+public final class LaneVehicles implements Supplier<String> {
     private final VehiclePopulation population;
     private final StationProfile lane;
 
-    LaneVehicles(long seed, StationProfile lane) {
+    public LaneVehicles(long seed, StationProfile lane) {
         this.population = VehiclePopulation.testedAt(seed, OffsetDateTime.now(VehiclePopulation.COLOMBIA));
         this.lane = lane;
     }
