@@ -15,6 +15,7 @@ import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
@@ -60,6 +61,12 @@ public final class HubMqttClient implements AutoCloseable {
     });
     /** Set from a handler failure until the client connected again; nothing is acked meanwhile. */
     private final AtomicBoolean bouncing = new AtomicBoolean();
+    private final java.util.Queue<PendingReply> replies = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.ScheduledExecutorService pumper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread t = new Thread(runnable, "hub-mqtt-replies");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile boolean closed;
 
     private HubMqttClient(MqttAsyncClient client, MqttConnectionOptions options, String topicFilter,
@@ -84,6 +91,7 @@ public final class HubMqttClient implements AutoCloseable {
         HubMqttClient hub = new HubMqttClient(client, connectionOptions(settings), filter, handler);
         client.setManualAcks(true);
         client.setCallback(hub.new Callback());
+        hub.pumper.scheduleWithFixedDelay(hub::pumpReplies, 100, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
         try {
             hub.establish();
         } catch (MqttException | RuntimeException e) {
@@ -110,27 +118,58 @@ public final class HubMqttClient implements AutoCloseable {
         }
         MqttMessage message = new MqttMessage(payload.clone(), QOS, false, properties);
         CompletableFuture<Void> done = new CompletableFuture<>();
-        try {
-            client.publish(responseTopic, message, null, new MqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    int[] codes = token.getReasonCodes();
-                    if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
-                        done.completeExceptionally(new MqttException(codes[0]));
-                    } else {
-                        done.complete(null);
-                    }
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable failure) {
-                    done.completeExceptionally(failure);
-                }
-            });
-        } catch (MqttException | RuntimeException e) {
-            done.completeExceptionally(e);
-        }
+        replies.add(new PendingReply(responseTopic, message, done));
+        pumpReplies();
         return done;
+    }
+
+    /** A reply waiting for room in the broker's receive window. */
+    private record PendingReply(String topic, MqttMessage message, CompletableFuture<Void> done) {}
+
+    /**
+     * Publishes queued replies in order until the in-flight window is full (Paho refuses with 32202 instead of
+     * queueing); every PUBACK pumps again, and a timer pumps in case nothing is in flight. Dropping an ack here
+     * would cost the station a full ack timeout and a resend.
+     */
+    private void pumpReplies() {
+        synchronized (replies) {
+            PendingReply p;
+            while ((p = replies.peek()) != null) {
+                PendingReply current = p;
+                try {
+                    client.publish(current.topic(), current.message(), null, new MqttActionListener() {
+                        @Override
+                        public void onSuccess(IMqttToken token) {
+                            int[] codes = token.getReasonCodes();
+                            if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
+                                current.done().completeExceptionally(new MqttException(codes[0]));
+                            } else {
+                                current.done().complete(null);
+                            }
+                            pumpSoon();
+                        }
+
+                        @Override
+                        public void onFailure(IMqttToken token, Throwable failure) {
+                            current.done().completeExceptionally(failure);
+                            pumpSoon();
+                        }
+                    });
+                    replies.poll();
+                } catch (MqttException e) {
+                    if (e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT) return; // wait for a PUBACK
+                    replies.poll();
+                    current.done().completeExceptionally(e);
+                } catch (RuntimeException e) {
+                    replies.poll();
+                    current.done().completeExceptionally(e);
+                }
+            }
+        }
+    }
+
+    private void pumpSoon() {
+        if (!replies.isEmpty() && !closed) pumper.execute(this::pumpReplies);
     }
 
     public boolean isConnected() {
@@ -145,6 +184,7 @@ public final class HubMqttClient implements AutoCloseable {
     public void close() {
         closed = true;
         bouncer.shutdownNow();
+        pumper.shutdownNow();
         try {
             if (client.isConnected()) {
                 client.disconnect().waitForCompletion(CONNECT_TIMEOUT_MS);

@@ -36,7 +36,12 @@ public final class LaneDevice implements AutoCloseable {
 
     /** Starts a device on a free loopback port; {@code vehicles} yields one JSON document (one line) per call. */
     public static LaneDevice start(Supplier<String> vehicles, Duration interval) throws IOException {
-        LaneDevice d = new LaneDevice(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()), vehicles, interval);
+        return start(0, vehicles, interval);
+    }
+
+    /** Starts a device on the given loopback port (0 picks a free one). */
+    public static LaneDevice start(int port, Supplier<String> vehicles, Duration interval) throws IOException {
+        LaneDevice d = new LaneDevice(new ServerSocket(port, 1, InetAddress.getLoopbackAddress()), vehicles, interval);
         d.thread.start();
         return d;
     }
@@ -58,8 +63,11 @@ public final class LaneDevice implements AutoCloseable {
                  BufferedWriter out = new BufferedWriter(new OutputStreamWriter(s.getOutputStream(), StandardCharsets.UTF_8))) {
                 s.setTcpNoDelay(true);
                 while (running) {
-                    Thread.sleep(interval.toMillis());
-                    if (paused) continue;
+                    if (interval.toMillis() > 0) Thread.sleep(interval.toMillis());
+                    if (paused) {
+                        Thread.sleep(50);
+                        continue;
+                    }
                     out.write(vehicles.get());
                     out.write('\n');
                     out.flush();
