@@ -17,7 +17,9 @@ pending() { grep -o 'pending in outbox [0-9]*' "$W/agent.log" | tail -1 | grep -
 echo "filling the outbox with $N results while the hub is down..." >&2
 while [ "$(pending)" -lt "$N" ]; do sleep 1; done
 kill $LANE_PID; wait $LANE_PID 2>/dev/null || true
-sleep 2; BACKLOG=$(pending)
+# vehicles already in the socket buffer are still read and stored: wait until the backlog stops growing
+PREV=-1; while [ "$(pending)" != "$PREV" ]; do PREV=$(pending); sleep 3; done
+BACKLOG=$(pending)
 RSS_BEFORE=$(awk '/VmRSS/{print $2}' /proc/$AGENT/status)
 echo "backlog $BACKLOG; starting the hub" >&2
 $HUB serve --data "$W/hub" --mqtt-port "$MQTT" > "$W/hub.log" 2>&1 & HUBPID=$!
