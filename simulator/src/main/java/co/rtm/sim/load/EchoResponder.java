@@ -59,7 +59,7 @@ final class EchoResponder implements AutoCloseable {
         }
     }
 
-    static EchoResponder connect(String url, String user, byte[] password) throws MqttException {
+    static EchoResponder connect(String url, String user, byte[] password, boolean nagle) throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(url, user, new MemoryPersistence());
         EchoResponder echo = new EchoResponder(client);
         client.setCallback(echo.new Echo());
@@ -67,7 +67,9 @@ final class EchoResponder implements AutoCloseable {
         options.setUserName(user);
         options.setPassword(password);
         options.setCleanStart(true);
-        options.setSocketFactory(NoDelaySockets.INSTANCE);
+        if (!nagle) {
+            options.setSocketFactory(NoDelaySockets.INSTANCE);
+        }
         options.setAutomaticReconnect(false);
         client.connect(options).waitForCompletion(TIMEOUT_MS);
         IMqttToken sub = client.subscribe(new MqttSubscription[] {new MqttSubscription(FILTER, 1)}, null, null,

@@ -57,6 +57,10 @@ public final class LoadCommand implements Callable<Integer> {
             description = "Baseline round trips; -1 = min(N, 20000) (default).")
     int baseline;
 
+    @Option(names = "--baseline-nagle", hidden = true,
+            description = "Leave Nagle's algorithm on for the baseline responder's socket, as Paho's default (and the hub's) does.")
+    boolean echoNagle;
+
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Vehicle population seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -84,33 +88,34 @@ public final class LoadCommand implements Callable<Integer> {
         List<Lane> lanes = new ArrayList<>();
         try (InProcessHub hub = InProcessHub.start(dir)) {
             try {
-            err.printf("load: hub on %s, data %s%n", hub.url(), dir.toAbsolutePath());
-            List<StationBundle> bundles = new ArrayList<>();
-            for (int s = 0; s < stations; s++) {
-                bundles.add(hub.provision("CDA-LOAD-" + (s + 1), "L" + runTag + "-" + (s + 1), PROFILE));
-            }
-            List<Lane.Batch> batches = preSign(bundles, profile, pool, err);
-            for (StationBundle b : bundles) {
-                lanes.add(Lane.connect(b, hub.url()));
-            }
-
-            Run base;
-            try (EchoResponder echo = EchoResponder.connect(hub.url(), InProcessHub.ECHO_USER, hub.echoPassword())) {
-                List<Lane.Batch> pings = new ArrayList<>();
+                err.printf("load: hub on %s, data %s%n", hub.url(), dir.toAbsolutePath());
+                List<StationBundle> bundles = new ArrayList<>();
                 for (int s = 0; s < stations; s++) {
-                    pings.add(pings(share(baselineCount, s), s));
+                    bundles.add(hub.provision("CDA-LOAD-" + (s + 1), "L" + runTag + "-" + (s + 1), PROFILE));
                 }
-                err.printf("load: baseline, %d round trips (station status topic -> %s client -> station ack topic)%n",
-                        baselineCount, InProcessHub.ECHO_USER);
-                base = run(lanes, pings, TopicKind.STATUS, 0, timeoutNanos(baselineCount), pool, err);
-            }
-            err.printf("load: baseline %.0f round trips/s; now %d inspections%n", base.perSecond(base.answered()), results);
-            Run load = run(lanes, batches, TopicKind.INSPECTION, rate, timeoutNanos(results), pool, err);
-            ObjectNode summary = summary(load, base, hub);
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(summary);
-            out.flush();
-            return load.answered() == load.sent() && load.sent() == results ? 0 : 1;
+                List<Lane.Batch> batches = preSign(bundles, profile, pool, err);
+                for (StationBundle b : bundles) {
+                    lanes.add(Lane.connect(b, hub.url()));
+                }
+
+                Run base;
+                try (EchoResponder echo = EchoResponder.connect(hub.url(), InProcessHub.ECHO_USER, hub.echoPassword(),
+                        echoNagle)) {
+                    List<Lane.Batch> pings = new ArrayList<>();
+                    for (int s = 0; s < stations; s++) {
+                        pings.add(pings(share(baselineCount, s), s));
+                    }
+                    err.printf("load: baseline, %d round trips (station status topic -> %s client -> station ack topic)%n",
+                            baselineCount, InProcessHub.ECHO_USER);
+                    base = run(lanes, pings, TopicKind.STATUS, 0, timeoutNanos(baselineCount), pool, err);
+                }
+                err.printf("load: baseline %.0f round trips/s; now %d inspections%n", base.perSecond(base.answered()), results);
+                Run load = run(lanes, batches, TopicKind.INSPECTION, rate, timeoutNanos(results), pool, err);
+                ObjectNode summary = summary(load, base, hub);
+                PrintWriter out = spec.commandLine().getOut();
+                out.println(summary);
+                out.flush();
+                return load.answered() == load.sent() && load.sent() == results ? 0 : 1;
             } finally {
                 lanes.forEach(Lane::close); // before the hub stops the broker under them
             }
@@ -226,6 +231,7 @@ public final class LoadCommand implements Callable<Integer> {
         o.put("ratioToBaseline", basePerSecond == 0 ? 0 : round(load.perSecond(load.answered()) / basePerSecond, 3));
         o.put("baselineRoundTrips", base.answered());
         o.set("baselineLatencyMs", base.percentiles());
+        o.put("baselineResponderNagle", echoNagle);
         o.put("baseline", "QoS 1 station status topic -> broker -> " + InProcessHub.ECHO_USER
                 + " (hub rights) -> QoS 1 reply on the station ack topic; no signature, parse or database");
         o.put("hubAccepted", hub.counters().accepted());
