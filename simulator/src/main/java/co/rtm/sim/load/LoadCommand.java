@@ -125,9 +125,10 @@ public final class LoadCommand implements Callable<Integer> {
         }
     }
 
+    /** Generous: a lost ack costs its lane a 5 s resend, and an overloaded hub answers far slower than asked. */
     private long timeoutNanos(int count) {
         double expectedSeconds = count / (rate > 0 ? rate : 1000.0);
-        return TimeUnit.SECONDS.toNanos((long) Math.max(60, 5 * expectedSeconds));
+        return TimeUnit.SECONDS.toNanos((long) Math.max(120, 5 * expectedSeconds));
     }
 
     private int share(int total, int lane) {
