@@ -9,6 +9,7 @@ import co.rtm.profiles.wire.Topic;
 import co.rtm.profiles.wire.TopicKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -281,7 +282,7 @@ final class Lane implements AutoCloseable {
             this.ids = ids;
             this.payloads = payloads;
             this.verifyAcks = verifyAcks;
-            this.index = new java.util.HashMap<>(ids.length * 2);
+            this.index = new HashMap<>(ids.length * 2);
             for (int i = 0; i < ids.length; i++) {
                 index.put(ids[i], i);
             }

@@ -17,8 +17,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.stream.IntStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -151,7 +153,7 @@ public final class LoadCommand implements Callable<Integer> {
             while (!f.isDone()) {
                 try {
                     f.get(PROGRESS_NANOS, TimeUnit.NANOSECONDS);
-                } catch (java.util.concurrent.TimeoutException e) {
+                } catch (TimeoutException e) {
                     err.printf("load: pre-signing %d/%d%n", done.get(), results);
                     err.flush();
                 }
@@ -196,7 +198,7 @@ public final class LoadCommand implements Callable<Integer> {
                 try {
                     f.get(Math.max(1, PROGRESS_NANOS - (System.nanoTime() - lastTime)), TimeUnit.NANOSECONDS);
                     break;
-                } catch (java.util.concurrent.TimeoutException e) {
+                } catch (TimeoutException e) {
                     long now = System.nanoTime();
                     long count = answered.getAsLong();
                     err.printf("load: %s answered %d, %.0f/s%n", kind.wire(), count, (count - lastCount) * 1e9 / (now - lastTime));
@@ -265,7 +267,7 @@ public final class LoadCommand implements Callable<Integer> {
 
         ObjectNode percentiles() {
             long[] all = batches.stream()
-                    .flatMapToLong(b -> java.util.stream.IntStream.range(0, b.size()).mapToLong(b.latency::get))
+                    .flatMapToLong(b -> IntStream.range(0, b.size()).mapToLong(b.latency::get))
                     .filter(v -> v >= 0).sorted().toArray();
             ObjectNode p = JsonNodeFactory.instance.objectNode();
             for (int q : new int[] {50, 95, 99}) {
