@@ -267,6 +267,8 @@ public final class HubMqttClient implements AutoCloseable {
 
     private static MqttConnectionOptions connectionOptions(HubClientSettings settings) {
         MqttConnectionOptions options = new MqttConnectionOptions();
+        // Nagle off: each QoS 1 ack is a small write that would otherwise wait up to 40 ms for a delayed TCP ack.
+        if (settings.brokerUrl().startsWith("tcp://")) options.setSocketFactory(co.rtm.profiles.wire.NoDelaySockets.INSTANCE);
         options.setCleanStart(false);
         options.setSessionExpiryInterval(settings.sessionExpiry().toSeconds());
         options.setAutomaticReconnect(true);

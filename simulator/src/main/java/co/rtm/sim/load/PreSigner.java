@@ -1,0 +1,67 @@
+package co.rtm.sim.load;
+
+import co.rtm.profiles.inspection.InputException;
+import co.rtm.profiles.inspection.ScoringInput;
+import co.rtm.profiles.inspection.ScoringInputReader;
+import co.rtm.profiles.profile.StationProfile;
+import co.rtm.profiles.scoring.ScoreResult;
+import co.rtm.profiles.scoring.Scorer;
+import co.rtm.profiles.wire.Envelope;
+import co.rtm.profiles.wire.InspectionMessage;
+import co.rtm.profiles.wire.Json;
+import co.rtm.profiles.wire.MessageHeader;
+import co.rtm.profiles.wire.SigningKey;
+import co.rtm.profiles.wire.StationBundle;
+import co.rtm.sim.vehicles.VehiclePopulation;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Builds one lane's inspections the way an agent would: a realistic document the lane's profile accepts, scored
+ * by the shipped scorer, wrapped with seq 1..n and a fresh message id, signed with the station's key.
+ */
+final class PreSigner {
+    private static final OffsetDateTime TESTED_AT = OffsetDateTime.parse("2026-11-20T10:15:00-05:00");
+    private static final String BOOT_ID = "load-boot-1";
+
+    private PreSigner() {
+    }
+
+    /** {@code count} signed envelopes for {@code bundle}'s station; adds one to {@code progress} per envelope. */
+    static Lane.Batch sign(StationBundle bundle, StationProfile profile, int count, long seed, AtomicLong progress) {
+        Scorer scorer = Scorer.builtIn();
+        ScoringInputReader reader = new ScoringInputReader(scorer.rules().catalogue()::contains);
+        VehiclePopulation population = VehiclePopulation.testedAt(seed, TESTED_AT);
+        SigningKey key = bundle.signingKey();
+        String[] ids = new String[count];
+        byte[][] envelopes = new byte[count][];
+        int made = 0;
+        while (made < count) {
+            ObjectNode doc = population.next();
+            ScoringInput input;
+            ScoreResult score;
+            try {
+                input = reader.read(doc, "input");
+                if (!profile.accepts(input.vehicle().kind())) {
+                    continue; // a heavy vehicle or a motorcycle: not for a light lane
+                }
+                score = scorer.score(input, profile);
+            } catch (InputException e) {
+                continue;
+            }
+            UUID id = UUID.randomUUID();
+            MessageHeader header = new MessageHeader(id, bundle.centerId(), bundle.stationId(), made + 1L, BOOT_ID,
+                    TESTED_AT.plusMinutes(20));
+            InspectionMessage message = InspectionMessage.of(header, bundle.profile(), TESTED_AT, List.of("CC-1010"),
+                    null, doc, score);
+            ids[made] = id.toString();
+            envelopes[made] = Envelope.sign(Json.write(message), InspectionMessage.TYPE, key);
+            made++;
+            progress.incrementAndGet();
+        }
+        return new Lane.Batch(ids, envelopes, true);
+    }
+}

@@ -1,0 +1,59 @@
+package co.rtm.sim.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.rtm.profiles.wire.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class LoadCommandTest {
+
+    @Test
+    void everyPreSignedResultIsAcceptedAndTheLastLineIsTheSummary(@TempDir Path data) throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new LoadCommand());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+
+        int code = cli.execute("--results", "300", "--stations", "3", "--baseline", "300", "--data", data.toString());
+
+        String[] lines = out.toString().strip().split("\n");
+        JsonNode summary = Json.newMapper().readTree(lines[lines.length - 1]);
+        assertThat(code).as(err.toString()).isZero();
+        for (String field : new String[] {"sent", "accepted", "duplicates", "refused", "seconds", "acceptedPerSecond",
+                "ackLatencyMs", "baselineRoundTripsPerSecond"}) {
+            assertThat(summary.has(field)).as(field).isTrue();
+        }
+        assertThat(summary.get("sent").asLong()).isEqualTo(300);
+        assertThat(summary.get("refused").asLong()).isZero();
+        assertThat(summary.get("unacked").asLong()).isZero();
+        assertThat(summary.get("badAcks").asLong()).isZero();
+        // a lost ack (the hub drops acks past Paho's in-flight limit) is resent and answered DUPLICATE
+        assertThat(summary.get("accepted").asLong() + summary.get("duplicates").asLong()).isEqualTo(300);
+        assertThat(summary.get("hubAccepted").asLong()).isEqualTo(300);
+        for (String p : new String[] {"p50", "p95", "p99"}) {
+            assertThat(summary.get("ackLatencyMs").get(p).isNumber()).as(p).isTrue();
+            assertThat(summary.get("ackLatencyMs").get(p).asDouble()).as(p).isPositive();
+        }
+        assertThat(summary.get("baselineRoundTripsPerSecond").asDouble()).isPositive();
+        assertThat(err.toString()).contains("pre-signed 300 inspections");
+    }
+
+    @Test
+    void anExternalHubIsRefusedWithExitTwo() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new LoadCommand());
+        cli.setErr(new PrintWriter(err));
+
+        int code = cli.execute("--results", "10", "--hub", "tcp://127.0.0.1:1883");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("not supported yet");
+    }
+}
