@@ -1,5 +1,7 @@
 package co.rtm.agent.station;
 
+import co.rtm.agent.uplink.MosquittoProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

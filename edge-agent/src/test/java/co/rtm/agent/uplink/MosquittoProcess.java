@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Assumptions;
  * restart loses every session, the harshest case for the uplink). Skips the test when the binary
  * is missing, unless {@code CI=true}, where a missing broker is a failure.
  */
-final class MosquittoProcess implements AutoCloseable {
+public final class MosquittoProcess implements AutoCloseable {
 
     private final Path binary;
     private final Path dir;
@@ -31,7 +31,7 @@ final class MosquittoProcess implements AutoCloseable {
     }
 
     /** Starts a broker whose config and log live in {@code dir}. */
-    static MosquittoProcess start(Path dir) throws IOException, InterruptedException {
+    public static MosquittoProcess start(Path dir) throws IOException, InterruptedException {
         Optional<Path> binary = findBinary();
         if (binary.isEmpty()) {
             String why = "mosquitto not installed (apt-get install -y mosquitto)";
@@ -65,12 +65,12 @@ final class MosquittoProcess implements AutoCloseable {
         }
     }
 
-    String uri() {
+    public String uri() {
         return "tcp://127.0.0.1:" + port;
     }
 
     /** Starts (again) on the same port and waits until it accepts connections. */
-    synchronized void start() throws IOException, InterruptedException {
+    public synchronized void start() throws IOException, InterruptedException {
         if (process != null && process.isAlive()) {
             return;
         }
@@ -104,7 +104,7 @@ final class MosquittoProcess implements AutoCloseable {
     }
 
     /** Kills the broker at once (SIGKILL): no goodbye to any client, in-flight messages are lost. */
-    synchronized void kill() throws InterruptedException {
+    public synchronized void kill() throws InterruptedException {
         if (process != null) {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
