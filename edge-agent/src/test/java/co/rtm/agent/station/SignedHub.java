@@ -10,13 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
@@ -67,50 +62,7 @@ final class SignedHub implements AutoCloseable {
     SignedHub(String uri, TestStation station) throws MqttException {
         this.stationKey = station.stationKey().verificationKey();
         this.hubKey = station.hubKey();
-        client = new MqttAsyncClient(uri, "test-hub-" + UUID.randomUUID(), new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {
-                if (reconnect) {
-                    try {
-                        client.subscribe(SUBSCRIPTIONS);
-                    } catch (MqttException e) {
-                        e.printStackTrace();
-                    }
-                }
-            }
-
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                try {
-                    onMessage(topic, message);
-                } catch (Exception e) {
-                    e.printStackTrace();
-                }
-            }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse r) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException e) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken t) {
-            }
-
-            @Override
-            public void authPacketArrived(int code, MqttProperties p) {
-            }
-        });
-        MqttConnectionOptions o = new MqttConnectionOptions();
-        o.setCleanStart(true);
-        o.setAutomaticReconnect(true);
-        o.setAutomaticReconnectDelay(1, 1);
-        client.connect(o).waitForCompletion(10_000);
-        client.subscribe(SUBSCRIPTIONS).waitForCompletion(10_000);
+        client = co.rtm.agent.uplink.TestHubClient.connect(uri, SUBSCRIPTIONS, this::onMessage);
     }
 
     private void onMessage(String topic, MqttMessage message) throws Exception {

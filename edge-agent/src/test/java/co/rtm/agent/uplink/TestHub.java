@@ -11,13 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.List;
 
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
@@ -56,49 +51,9 @@ final class TestHub implements AutoCloseable {
     private final ExecutorService replies = Executors.newSingleThreadExecutor();
 
     TestHub(String uri) throws MqttException {
-        client = new MqttAsyncClient(uri, "test-hub-" + UUID.randomUUID(), new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {
-                try {
-                    client.subscribe(new MqttSubscription[] {
-                            new MqttSubscription("runt/v1/+/+/inspection", 1),
-                            new MqttSubscription("runt/v1/+/+/status", 1)});
-                } catch (MqttException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                try {
-                    onMessage(topic, message);
-                } catch (Exception e) {
-                    e.printStackTrace();
-                }
-            }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse r) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException e) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken t) {
-            }
-
-            @Override
-            public void authPacketArrived(int code, MqttProperties p) {
-            }
-        });
-        MqttConnectionOptions o = new MqttConnectionOptions();
-        o.setCleanStart(true);
-        o.setAutomaticReconnect(true);
-        o.setAutomaticReconnectDelay(1, 1);
-        client.connect(o).waitForCompletion(10_000);
+        client = TestHubClient.connect(uri, new MqttSubscription[] {
+                new MqttSubscription("runt/v1/+/+/inspection", 1),
+                new MqttSubscription("runt/v1/+/+/status", 1)}, this::onMessage);
     }
 
     private void onMessage(String topic, MqttMessage message) throws MqttException {
