@@ -79,8 +79,8 @@ public final class Bh1750Luxmeter implements Instrument {
         this.period = Objects.requireNonNull(period, "period");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (period.compareTo(Bh1750.MEASUREMENT_TIME) < 0) {
-            throw new IllegalArgumentException("poll period " + period + " is shorter than one BH1750 measurement ("
-                    + Bh1750.MEASUREMENT_TIME + ")");
+            throw new IllegalArgumentException("poll period of " + period.toMillis()
+                    + " ms is shorter than one BH1750 measurement (" + Bh1750.MEASUREMENT_TIME.toMillis() + " ms)");
         }
         if (stuckAfter != null && (stuckAfter.isNegative() || stuckAfter.isZero())) {
             throw new IllegalArgumentException("stuckAfter must be positive: " + stuckAfter);

@@ -1,5 +1,6 @@
 package co.rtm.agent.instruments.lane;
 
+import co.rtm.agent.instruments.DeviceIdentity;
 import co.rtm.agent.instruments.Fault;
 import co.rtm.agent.instruments.FaultKind;
 import co.rtm.agent.instruments.InstrumentEvent;
@@ -15,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +44,7 @@ public final class Pi4jLaneIo implements LaneIo {
     static final String GREEN_ID = "lane-light-green";
     static final String RED_ID = "lane-light-red";
     static final String BUSY_ID = "lane-light-busy";
+    static final String LUXMETER_ID = "lane-luxmeter";
 
     private final Context pi4j;
     private final LaneIoConfig config;
@@ -61,12 +64,18 @@ public final class Pi4jLaneIo implements LaneIo {
         this.pi4j = Objects.requireNonNull(pi4j, "pi4j");
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.lamps = createLamps(config.light());
-        this.shown = LaneLight.RED;
-        lamps.show(LaneLight.RED);
-        this.entry = new Cell(ENTRY_CELL, config.entryCell(), input(ENTRY_ID, "entry photocell", config.entryCell()));
-        this.exit = new Cell(EXIT_CELL, config.exitCell(), input(EXIT_ID, "exit photocell", config.exitCell()));
-        this.stopInput = input(STOP_ID, "emergency stop", config.emergencyStop());
+        try {
+            this.lamps = createLamps(config.light());
+            this.shown = LaneLight.RED;
+            lamps.show(LaneLight.RED);
+            this.entry = new Cell(ENTRY_CELL, config.entryCell(), input(ENTRY_ID, "entry photocell",
+                    config.entryCell()));
+            this.exit = new Cell(EXIT_CELL, config.exitCell(), input(EXIT_ID, "exit photocell", config.exitCell()));
+            this.stopInput = input(STOP_ID, "emergency stop", config.emergencyStop());
+        } catch (RuntimeException e) {   // a pin taken or refused: give back the ones already made
+            releasePins();
+            throw e;
+        }
 
         stop.subscribe(new EmergencyStop.Listener() {
             @Override
@@ -125,6 +134,24 @@ public final class Pi4jLaneIo implements LaneIo {
         synchronized (this) {
             show(LaneLight.OFF);
         }
+        releasePins();
+    }
+
+    /**
+     * The BH1750 at {@link LaneIoConfig#luxmeter()} as an instrument (Pi4J id {@code lane-luxmeter}); its identity
+     * comes from configuration, see {@link Bh1750Luxmeter}. The caller closes it.
+     */
+    public Bh1750Luxmeter openLuxmeter(DeviceIdentity identity, Duration period) {
+        Pi4jI2cDevice device = Pi4jI2cDevice.open(pi4j, LUXMETER_ID, config.luxmeter());
+        try {
+            return new Bh1750Luxmeter(device, identity, period, null, clock);
+        } catch (RuntimeException e) {
+            device.close();
+            throw e;
+        }
+    }
+
+    private void releasePins() {
         for (String id : ioIds) {
             try {
                 pi4j.shutdown(id);
@@ -132,6 +159,7 @@ public final class Pi4jLaneIo implements LaneIo {
                 log.warn("could not release {}: {}", id, e.toString());
             }
         }
+        ioIds.clear();
     }
 
     private synchronized void holdRed() {
