@@ -5,6 +5,7 @@ import co.rtm.hub.home.HubHome;
 import co.rtm.hub.ingest.CachedStationDirectory;
 import co.rtm.hub.ingest.IngestCounts;
 import co.rtm.hub.ingest.Ingestor;
+import co.rtm.hub.ingest.IngestPipeline;
 import co.rtm.hub.ingest.StationPresence;
 import co.rtm.hub.ledger.Ledger;
 import co.rtm.hub.registry.Provisioning;
@@ -40,18 +41,20 @@ public final class HubServer implements AutoCloseable {
     private final Registry registry;
     private final EmbeddedBroker broker;
     private final Ingestor ingestor;
+    private final IngestPipeline pipeline;
     private final String mqttUrl;
     private volatile Duration startupTime;
     private volatile HubMqttClient client;
 
     private HubServer(HubConfig config, HubHome home, Database db, Registry registry, EmbeddedBroker broker,
-                      Ingestor ingestor, String mqttUrl) {
+                      Ingestor ingestor, IngestPipeline pipeline, String mqttUrl) {
         this.config = config;
         this.home = home;
         this.db = db;
         this.registry = registry;
         this.broker = broker;
         this.ingestor = ingestor;
+        this.pipeline = pipeline;
         this.mqttUrl = mqttUrl;
     }
 
@@ -83,11 +86,13 @@ public final class HubServer implements AutoCloseable {
             HubServer[] self = new HubServer[1];
             Ingestor ingestor = new Ingestor(db, ledger, directory, Scorer.builtIn(), home.hubKey(),
                     (topic, correlation, ack) -> self[0].reply(topic, correlation, ack), clock);
-            HubServer server = new HubServer(config, home, db, registry, broker, ingestor, url);
+            IngestPipeline pipeline = IngestPipeline.forThisMachine(ingestor);
+            opened.push(pipeline);
+            HubServer server = new HubServer(config, home, db, registry, broker, ingestor, pipeline, url);
             self[0] = server;
             HubClientSettings settings = HubClientSettings.of(url, config.instanceId(), home.hubMqttPassword())
                     .withShared(config.externalBrokerUrl() != null);
-            server.client = HubMqttClient.connect(settings, ingestor);
+            server.client = HubMqttClient.connectPipelined(settings, pipeline);
             server.startupTime = Duration.ofNanos(System.nanoTime() - started);
             LOG.info("hub '{}' ingesting from {} (started in {} ms)", config.instanceId(), url,
                     server.startupTime.toMillis());
@@ -163,6 +168,7 @@ public final class HubServer implements AutoCloseable {
         if (c != null) {
             c.close();
         }
+        pipeline.close();
         if (broker != null) {
             broker.stop();
         }

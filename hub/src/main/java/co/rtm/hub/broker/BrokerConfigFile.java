@@ -10,6 +10,9 @@ import java.nio.file.Path;
  */
 final class BrokerConfigFile {
 
+    /** Unacknowledged QoS 1 publishes per client towards the broker (MQTT 5 Receive Maximum). */
+    static final int RECEIVE_MAXIMUM = 200;
+
     private BrokerConfigFile() {
     }
 
@@ -31,12 +34,17 @@ final class BrokerConfigFile {
                         <topic-alias>
                             <enabled>false</enabled>
                         </topic-alias>
+                        <!-- QoS 1 publishes a client may have unacknowledged towards the broker. HiveMQ's default
+                             of 10 caps the hub's acks (and a lane's backlog drain) at 10 per round trip. -->
+                        <receive-maximum>
+                            <server-receive-maximum>%d</server-receive-maximum>
+                        </receive-maximum>
                     </mqtt>
                     <anonymous-usage-statistics>
                         <enabled>false</enabled>
                     </anonymous-usage-statistics>
                 </hivemq>
-                """.formatted(port, bindAddress);
+                """.formatted(port, bindAddress, RECEIVE_MAXIMUM);
         Files.writeString(configFolder.resolve("config.xml"), xml);
     }
 }

@@ -24,6 +24,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.List;
+import java.util.ArrayList;
+import java.sql.SQLException;
+import co.rtm.hub.store.Tx;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +53,7 @@ public final class Ingestor implements MessageHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Ingestor.class);
     private static final ObjectMapper LENIENT = new ObjectMapper();
 
+    private final Database db;
     private final Ledger ledger;
     private final StationDirectory directory;
     private final InspectionCheck inspections;
@@ -61,6 +66,7 @@ public final class Ingestor implements MessageHandler {
 
     public Ingestor(Database db, Ledger ledger, StationDirectory directory, Scorer scorer, SigningKey hubKey,
                     AckSink sink, Clock clock) {
+        this.db = db;
         this.ledger = ledger;
         this.directory = directory;
         this.inspections = new InspectionCheck(scorer);
@@ -78,72 +84,127 @@ public final class Ingestor implements MessageHandler {
         return presence;
     }
 
+    /** One message, prepared and committed on its own: {@link #prepare} then {@link #commit}. */
     @Override
     public void handle(InboundMessage message) {
+        commit(List.of(prepare(message)));
+    }
+
+    /**
+     * Everything that needs no database write: topic, envelope, ids, signature, payload, re-scoring. Safe to call
+     * from several threads at once; the result goes to {@link #commit}.
+     */
+    public Prepared prepare(InboundMessage message) {
         Instant now = clock.instant();
         Topic topic;
         try {
             topic = Topic.parse(message.topic());
         } catch (IllegalArgumentException e) {
             // the broker only lets stations publish on their own well-formed topics: nobody to answer
-            store(new Refusal(null, null, null, message.topic(), RejectReason.TOPIC_MISMATCH.name(),
-                    "not a station topic: " + e.getMessage(), message.payload()), null, null);
-            return;
+            return new Prepared.Refuse(new Refusal(null, null, null, message.topic(), RejectReason.TOPIC_MISMATCH.name(),
+                    "not a station topic: " + e.getMessage(), message.payload()), null, now);
         }
-        switch (topic.kind()) {
-            case STATUS -> presence.record(topic.centerId(), topic.stationId(),
-                    new String(message.payload(), StandardCharsets.UTF_8), now);
-            case ACK, CONFIG -> LOG.debug("ignored a downstream message on {}", topic);
+        return switch (topic.kind()) {
+            case STATUS -> {
+                presence.record(topic.centerId(), topic.stationId(), new String(message.payload(), StandardCharsets.UTF_8), now);
+                yield Prepared.NOTHING;
+            }
+            case ACK, CONFIG -> {
+                LOG.debug("ignored a downstream message on {}", topic);
+                yield Prepared.NOTHING;
+            }
             case INSPECTION, EVENT, EXAM, TRACK -> signed(topic, message, now);
+        };
+    }
+
+    /**
+     * Stores the outcomes of {@code batch} in one transaction (one commit, one fsync, for all of them), then
+     * answers each in order. Returns once committed; a database failure propagates and nothing of the batch is
+     * stored or answered, so the messages can be delivered again. Not thread-safe: one committer at a time.
+     */
+    public void commit(List<Prepared> batch) {
+        List<Object> decided = db.inTransaction(tx -> {
+            List<Object> out = new ArrayList<>(batch.size());
+            for (Prepared p : batch) {
+                out.add(decide(tx, p));
+            }
+            return out;
+        });
+        for (int i = 0; i < batch.size(); i++) {
+            answer(batch.get(i), decided.get(i));
         }
     }
 
-    private void signed(Topic topic, InboundMessage message, Instant now) {
+    private Object decide(Tx tx, Prepared p) throws SQLException {
+        if (p instanceof Prepared.Inspect i) {
+            return ledger.acceptIn(tx, i.submission());
+        }
+        if (p instanceof Prepared.Event e) {
+            return events.recordIn(tx, e.event(), e.keyVersion(), e.raw());
+        }
+        if (p instanceof Prepared.Refuse r) {
+            return ledger.recordRefusalIn(tx, r.refusal());
+        }
+        return null;
+    }
+
+    private void answer(Prepared p, Object decided) {
+        if (p instanceof Prepared.Inspect i) {
+            Outcome outcome = (Outcome) decided;
+            Submission submission = i.submission();
+            UUID messageId = UUID.fromString(submission.messageId());
+            if (outcome instanceof Outcome.Accepted a) {
+                counters.accepted();
+                LOG.debug("accepted {} from {}: FUR {}, certificate {}", messageId, submission.stationId(),
+                        a.receipt().furNumber(), a.receipt().certificateNumber());
+            } else if (outcome instanceof Outcome.Duplicate) {
+                counters.duplicate();
+                LOG.info("duplicate {} from {} answered with its first numbers", messageId, submission.stationId());
+            } else {
+                counted((Outcome.Refused) outcome, i.topic().name());
+            }
+            send(i.reply() == null ? null : i.reply().withId(messageId), Acks.of(messageId, outcome, i.now()));
+        } else if (p instanceof Prepared.Event e) {
+            counters.event();
+            UUID id = e.event().messageId();
+            Ack ack = (Boolean) decided ? Acks.accepted(id, e.now()) : Acks.duplicate(id, e.now());
+            send(e.reply() == null ? null : e.reply().withId(id), ack);
+        } else if (p instanceof Prepared.Refuse r) {
+            Outcome.Refused stored = (Outcome.Refused) decided;
+            counted(stored, r.refusal().topic());
+            if (r.reply() != null) {
+                send(r.reply(), Acks.of(r.reply().messageId(), stored, r.now()));
+            }
+        }
+    }
+
+    private Prepared signed(Topic topic, InboundMessage message, Instant now) {
         byte[] raw = message.payload();
         Envelope envelope;
         try {
             envelope = Envelope.parse(raw);
         } catch (EnvelopeException e) {
-            store(new Refusal(null, topic.centerId(), topic.stationId(), topic.name(),
-                    RejectReason.MALFORMED_ENVELOPE.name(), e.getMessage(), raw), null, null);
-            return;
+            return new Prepared.Refuse(new Refusal(null, topic.centerId(), topic.stationId(), topic.name(),
+                    RejectReason.MALFORMED_ENVELOPE.name(), e.getMessage(), raw), null, now);
         }
         // untrusted until verified: only used to address the answer and the refusal record
         UUID claimedId = peekMessageId(envelope).orElse(null);
         Reply reply = claimedId == null ? null : new Reply(topic, message, claimedId);
         try {
             SignedMessage signed = SignatureGate.check(topic, envelope, directory, now);
-            switch (topic.kind()) {
-                case INSPECTION -> inspection(signed, raw, reply, now);
+            return switch (topic.kind()) {
+                case INSPECTION -> new Prepared.Inspect(topic, inspections.check(signed, raw), reply, now);
                 case EVENT -> event(signed, raw, reply, now);
                 default -> throw new RefusedException(RejectReason.MALFORMED_PAYLOAD,
                         topic.kind().wire() + " messages are not accepted by this hub yet");
-            }
+            };
         } catch (RefusedException e) {
-            store(new Refusal(id(claimedId), topic.centerId(), topic.stationId(), topic.name(), e.reason().name(),
-                    e.detail(), raw), reply, now);
+            return new Prepared.Refuse(new Refusal(id(claimedId), topic.centerId(), topic.stationId(), topic.name(),
+                    e.reason().name(), e.detail(), raw), reply, now);
         }
     }
 
-    private void inspection(SignedMessage signed, byte[] raw, Reply reply, Instant now) throws RefusedException {
-        Submission submission = inspections.check(signed, raw);
-        Outcome outcome = ledger.accept(submission);
-        UUID messageId = UUID.fromString(submission.messageId());
-        if (outcome instanceof Outcome.Accepted a) {
-            counters.accepted();
-            LOG.debug("accepted {} from {}: FUR {}, certificate {}", messageId, submission.stationId(),
-                    a.receipt().furNumber(), a.receipt().certificateNumber());
-        } else if (outcome instanceof Outcome.Duplicate) {
-            counters.duplicate();
-            LOG.info("duplicate {} from {} answered with its first numbers", messageId, submission.stationId());
-        } else {
-            Outcome.Refused r = (Outcome.Refused) outcome;
-            counted(r, signed.topic().name());
-        }
-        answer(reply == null ? null : reply.withId(messageId), Acks.of(messageId, outcome, now));
-    }
-
-    private void event(SignedMessage signed, byte[] raw, Reply reply, Instant now) throws RefusedException {
+    private Prepared event(SignedMessage signed, byte[] raw, Reply reply, Instant now) throws RefusedException {
         StationEvent event;
         try {
             event = Json.read(signed.payload(), StationEvent.class);
@@ -154,18 +215,7 @@ public final class Ingestor implements MessageHandler {
             throw new RefusedException(RejectReason.TOPIC_MISMATCH, "payload names " + event.centerId() + "/"
                     + event.stationId() + ", topic " + signed.topic().centerId() + "/" + signed.topic().stationId());
         }
-        boolean recorded = events.record(event, signed.keyVersion(), raw);
-        counters.event();
-        Ack ack = recorded ? Acks.accepted(event.messageId(), now) : Acks.duplicate(event.messageId(), now);
-        answer(reply == null ? null : reply.withId(event.messageId()), ack);
-    }
-
-    private void store(Refusal refusal, Reply reply, Instant now) {
-        Outcome.Refused stored = ledger.recordRefusal(refusal);
-        counted(stored, refusal.topic());
-        if (reply != null) {
-            answer(reply, Acks.of(reply.messageId(), stored, now));
-        }
+        return new Prepared.Event(event, signed.keyVersion(), raw, reply, now);
     }
 
     private void counted(Outcome.Refused r, String topic) {
@@ -174,7 +224,7 @@ public final class Ingestor implements MessageHandler {
                 r.reasonCode(), r.detail());
     }
 
-    private void answer(Reply reply, Ack ack) {
+    private void send(Reply reply, Ack ack) {
         if (reply == null) {
             return;
         }
@@ -203,12 +253,5 @@ public final class Ingestor implements MessageHandler {
 
     private static String id(UUID id) {
         return id == null ? null : id.toString();
-    }
-
-    /** Where and to which message an answer goes. */
-    private record Reply(Topic topic, InboundMessage message, UUID messageId) {
-        Reply withId(UUID verified) {
-            return verified.equals(messageId) ? this : new Reply(topic, message, verified);
-        }
     }
 }

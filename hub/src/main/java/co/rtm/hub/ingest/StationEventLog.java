@@ -3,6 +3,8 @@ package co.rtm.hub.ingest;
 import co.rtm.hub.ledger.AuditLog;
 import co.rtm.hub.store.Database;
 import co.rtm.hub.store.Timestamps;
+import co.rtm.hub.store.Tx;
+import java.sql.SQLException;
 import co.rtm.profiles.wire.StationEvent;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,8 +33,13 @@ final class StationEventLog {
 
     /** @return false if an event with this messageId was already recorded */
     boolean record(StationEvent event, int keyVersion, byte[] envelope) {
+        return db.inTransaction(tx -> recordIn(tx, event, keyVersion, envelope));
+    }
+
+    /** {@link #record} inside a transaction the caller owns. */
+    boolean recordIn(Tx tx, StationEvent event, int keyVersion, byte[] envelope) throws SQLException {
         String subject = event.messageId().toString();
-        return db.inTransaction(tx -> {
+        {
             try (PreparedStatement ps = tx.connection().prepareStatement(
                     "SELECT 1 FROM audit_log WHERE kind = ? AND subject = ?")) {
                 ps.setString(1, AUDIT_EVENT);
@@ -53,7 +60,7 @@ final class StationEventLog {
             detail.put("envelopeSha256", sha256(envelope));
             AuditLog.append(tx, Timestamps.truncate(clock.instant()), AUDIT_EVENT, subject, detail);
             return true;
-        });
+        }
     }
 
     private static String sha256(byte[] bytes) {

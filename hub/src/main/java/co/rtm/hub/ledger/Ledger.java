@@ -40,30 +40,41 @@ public final class Ledger {
 
     /** Records a verified result: accepted and numbered, a duplicate of an accepted one, or refused. */
     public Outcome accept(Submission s) {
-        return db.inTransaction(tx -> {
-            Instant now = Timestamps.truncate(clock.instant());
-            StationState station = lockStation(tx, s.stationId()).orElse(null);
-            Receipt existing = findReceipt(tx, s.messageId()).orElse(null);
-            boolean seqTaken = existing == null && station != null && seqTaken(tx, s.stationId(), s.seq());
-            Optional<LedgerDecision> early = LedgerRules.precheck(s, station, existing, seqTaken);
-            LedgerDecision decision = early.isPresent()
-                    ? early.get()
-                    : LedgerRules.decide(s, station, null, false, lockCounters(tx, Numbering.seriesFor(s.type(), s.verdict(), s.centerId())));
-            // Java 17: no pattern matching in switch yet
-            if (decision instanceof LedgerDecision.Duplicate d) {
-                return new Outcome.Duplicate(d.receipt());
-            }
-            if (decision instanceof LedgerDecision.Refuse r) {
-                return refuse(tx, new Refusal(s.messageId(), s.centerId(), s.stationId(), null, r.reasonCode(),
-                        r.detail(), s.envelope()), now);
-            }
-            return new Outcome.Accepted(record(tx, s, ((LedgerDecision.Accept) decision).assignment(), now));
-        });
+        return db.inTransaction(tx -> acceptIn(tx, s));
+    }
+
+    /**
+     * {@link #accept} inside a transaction the caller owns, so that several results share one commit (group
+     * commit). Results are decided in call order; a later one sees what an earlier one stored.
+     */
+    public Outcome acceptIn(Tx tx, Submission s) throws SQLException {
+        Instant now = Timestamps.truncate(clock.instant());
+        StationState station = lockStation(tx, s.stationId()).orElse(null);
+        Receipt existing = findReceipt(tx, s.messageId()).orElse(null);
+        boolean seqTaken = existing == null && station != null && seqTaken(tx, s.stationId(), s.seq());
+        Optional<LedgerDecision> early = LedgerRules.precheck(s, station, existing, seqTaken);
+        LedgerDecision decision = early.isPresent()
+                ? early.get()
+                : LedgerRules.decide(s, station, null, false, lockCounters(tx, Numbering.seriesFor(s.type(), s.verdict(), s.centerId())));
+        // Java 17: no pattern matching in switch yet
+        if (decision instanceof LedgerDecision.Duplicate d) {
+            return new Outcome.Duplicate(d.receipt());
+        }
+        if (decision instanceof LedgerDecision.Refuse r) {
+            return refuse(tx, new Refusal(s.messageId(), s.centerId(), s.stationId(), null, r.reasonCode(),
+                    r.detail(), s.envelope()), now);
+        }
+        return new Outcome.Accepted(record(tx, s, ((LedgerDecision.Accept) decision).assignment(), now));
     }
 
     /** Stores a refusal decided elsewhere (bad signature, invalid payload, wrong verdict...). Never numbered. */
     public Outcome.Refused recordRefusal(Refusal refusal) {
-        return db.inTransaction(tx -> refuse(tx, refusal, Timestamps.truncate(clock.instant())));
+        return db.inTransaction(tx -> recordRefusalIn(tx, refusal));
+    }
+
+    /** {@link #recordRefusal} inside a transaction the caller owns. */
+    public Outcome.Refused recordRefusalIn(Tx tx, Refusal refusal) throws SQLException {
+        return refuse(tx, refusal, Timestamps.truncate(clock.instant()));
     }
 
     /** The receipt of an accepted result, by messageId. */

@@ -53,7 +53,11 @@ public final class HubMqttClient implements AutoCloseable {
     private final MqttAsyncClient client;
     private final MqttConnectionOptions options;
     private final String topicFilter;
-    private final MessageHandler handler;
+    private final AsyncMessageHandler handler;
+    /** Messages handed over and not yet acknowledged, in arrival order; guarded by itself. */
+    private final java.util.ArrayDeque<Pending> pending = new java.util.ArrayDeque<>();
+    /** Bumped when a failure drops the connection: completions of older messages must not ack new packet ids. */
+    private long generation;
     private final ExecutorService bouncer = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "hub-mqtt-bounce");
         thread.setDaemon(true);
@@ -70,7 +74,7 @@ public final class HubMqttClient implements AutoCloseable {
     private volatile boolean closed;
 
     private HubMqttClient(MqttAsyncClient client, MqttConnectionOptions options, String topicFilter,
-            MessageHandler handler) {
+            AsyncMessageHandler handler) {
         this.client = client;
         this.options = options;
         this.topicFilter = topicFilter;
@@ -84,6 +88,26 @@ public final class HubMqttClient implements AutoCloseable {
      * @throws MqttException if the broker refuses the connection or the subscription
      */
     public static HubMqttClient connect(HubClientSettings settings, MessageHandler handler) throws MqttException {
+        Objects.requireNonNull(handler, "handler");
+        return connectPipelined(settings, message -> {
+            try {
+                handler.handle(message);
+                return CompletableFuture.completedFuture(null);
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                return CompletableFuture.failedFuture(e);
+            }
+        });
+    }
+
+    /**
+     * As {@link #connect}, for a handler that finishes messages later (see {@link AsyncMessageHandler}): the client
+     * keeps reading while earlier messages are still being stored, and acknowledges them in arrival order.
+     */
+    public static HubMqttClient connectPipelined(HubClientSettings settings, AsyncMessageHandler handler)
+            throws MqttException {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(handler, "handler");
         MqttAsyncClient client = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence());
@@ -170,6 +194,54 @@ public final class HubMqttClient implements AutoCloseable {
 
     private void pumpSoon() {
         if (!replies.isEmpty() && !closed) pumper.execute(this::pumpReplies);
+    }
+
+    /** A message handed to the handler: acknowledged once it and all before it finished. */
+    private static final class Pending {
+        final long generation;
+        final int packetId;
+        final int qos;
+        volatile boolean finished;
+        volatile Throwable failure;
+
+        Pending(long generation, int packetId, int qos) {
+            this.generation = generation;
+            this.packetId = packetId;
+            this.qos = qos;
+        }
+
+        void finish(Throwable failure) {
+            this.failure = failure;
+            this.finished = true;
+        }
+    }
+
+    /** Sends the PUBACKs of finished messages at the head of the queue; a failed one drops the connection. */
+    private void ackInOrder() {
+        synchronized (pending) {
+            Pending head;
+            while ((head = pending.peek()) != null && head.finished) {
+                pending.poll();
+                if (head.generation != generation) {
+                    continue; // from before a bounce: the broker delivers it again
+                }
+                if (head.failure != null) {
+                    generation++;
+                    pending.clear();
+                    if (bouncing.compareAndSet(false, true) && !closed) {
+                        bouncer.execute(this::bounce);
+                    }
+                    return;
+                }
+                if (head.qos > 0) {
+                    try {
+                        client.messageArrivedComplete(head.packetId, head.qos);
+                    } catch (MqttException | RuntimeException e) {
+                        LOG.warn("could not acknowledge packet {}: {}", head.packetId, e.toString());
+                    }
+                }
+            }
+        }
     }
 
     public boolean isConnected() {
@@ -293,11 +365,18 @@ public final class HubMqttClient implements AutoCloseable {
     private final class Callback implements MqttCallback {
 
         @Override
-        public void messageArrived(String topic, MqttMessage message) throws MqttException {
+        public void messageArrived(String topic, MqttMessage message) {
             if (bouncing.get()) {
                 return; // left unacknowledged: the broker sends it again after the bounce
             }
-            if (!isDownstream(topic)) {
+            Pending p;
+            synchronized (pending) {
+                p = new Pending(generation, message.getId(), message.getQos());
+                pending.add(p);
+            }
+            if (isDownstream(topic)) {
+                p.finish(null);
+            } else {
                 MqttProperties properties = message.getProperties();
                 InboundMessage inbound = new InboundMessage(
                         topic,
@@ -305,23 +384,23 @@ public final class HubMqttClient implements AutoCloseable {
                         Optional.ofNullable(properties.getResponseTopic()),
                         Optional.ofNullable(properties.getCorrelationData()),
                         message.isDuplicate());
+                java.util.concurrent.CompletionStage<?> stage;
                 try {
-                    handler.handle(inbound);
-                } catch (Exception e) {
-                    if (e instanceof InterruptedException) {
-                        Thread.currentThread().interrupt();
-                    }
-                    LOG.warn("handler failed on {} (packet {}); reconnecting so the broker redelivers it",
-                            topic, message.getId(), e);
-                    if (bouncing.compareAndSet(false, true) && !closed) {
-                        bouncer.execute(HubMqttClient.this::bounce);
-                    }
-                    return;
+                    stage = handler.handle(inbound);
+                } catch (RuntimeException e) {
+                    stage = CompletableFuture.failedFuture(e);
                 }
+                stage.whenComplete((ignored, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("handler failed on {} (packet {}); reconnecting so the broker redelivers it",
+                                topic, message.getId(), failure);
+                    }
+                    p.finish(failure);
+                    ackInOrder();
+                });
+                return;
             }
-            if (message.getQos() > 0) {
-                client.messageArrivedComplete(message.getId(), message.getQos());
-            }
+            ackInOrder();
         }
 
         @Override
