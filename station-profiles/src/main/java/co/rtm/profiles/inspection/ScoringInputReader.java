@@ -29,7 +29,8 @@ import java.util.function.Predicate;
  */
 public final class ScoringInputReader {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Set<String> TOP = Set.of("testedAt", "vehicle", "measurements", "sensoryDefects");
+    private static final Set<String> TOP = Set.of("testedAt", "vehicle", "measurements", "sensoryDefects",
+            "invalidTests");
     private static final Set<String> VEHICLE = Set.of("plate", "kind", "service", "fuel", "modelYear",
             "displacementCc", "grossWeightKg", "axles", "engineStrokes", "hasTaximeter", "twinWheels");
     private static final Set<String> MEASUREMENTS = Set.of("brakes", "suspension", "sideslip", "lights", "tyres",
@@ -86,7 +87,20 @@ public final class ScoringInputReader {
             if (sensory.contains(code)) item.fail("defect code '" + code + "' listed twice");
             sensory.add(code);
         }));
-        return new ScoringInput(testedAt, vehicle, measurements, sensory);
+        List<DeclaredInvalid> invalid = new ArrayList<>();
+        doc.field("invalidTests").optional().ifPresent(list -> list.elements().forEach(item -> {
+            item.requireObject(Set.of("test", "reason"));
+            Node testNode = item.field("test").required();
+            TestKind test = testNode.text(TestKind::fromJson);
+            String reason = item.field("reason").required().text(Function.identity());
+            if (reason.isBlank()) item.field("reason").required().fail("reason must not be blank");
+            if (invalid.stream().anyMatch(d -> d.test() == test)) testNode.fail("test '" + test.json() + "' declared invalid twice");
+            if (m.field(test.json()).optional().isPresent()) {
+                testNode.fail("test '" + test.json() + "' is declared invalid but measurements." + test.json() + " is present");
+            }
+            invalid.add(new DeclaredInvalid(test, reason));
+        }));
+        return new ScoringInput(testedAt, vehicle, measurements, sensory, invalid);
     }
 
     private static OffsetDateTime parseTime(String s) {

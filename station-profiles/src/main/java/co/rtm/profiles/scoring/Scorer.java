@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import co.rtm.profiles.inspection.DeclaredInvalid;
 import java.util.Map;
 import java.util.Set;
 
@@ -79,6 +81,11 @@ public final class Scorer {
         Map<TestKind, TestReading> readings = new EnumMap<>(TestKind.class);
         List<InvalidTest> invalid = new ArrayList<>();
         for (ProfileTest t : required) {
+            Optional<DeclaredInvalid> declared = in.invalidTests().stream().filter(d -> d.test() == t.test()).findFirst();
+            if (declared.isPresent()) {
+                invalid.add(new InvalidTest(t.test(), declared.get().reason()));
+                continue;
+            }
             if (t.test() == TestKind.SENSORY) continue;
             TestReading r = read(t.test(), in.measurements(), v, regime);
             if (r == null) {

@@ -66,6 +66,34 @@ class ApprovalTest {
     }
 
     @Test
+    void aTestTheLaneDeclaredInvalidIsIncompleteWithItsReason() {
+        ScoreResult r = Docs.light().remove("measurements.brakes")
+                .setJson("invalidTests", "[{\"test\": \"brakes\", \"reason\": \"brake tester: bad checksum x3\"}]").score();
+        assertThat(r.verdict()).isEqualTo(Verdict.INCOMPLETE);
+        assertThat(r.invalid()).singleElement().satisfies(i -> {
+            assertThat(i.test().json()).isEqualTo("brakes");
+            assertThat(i.reason()).isEqualTo("brake tester: bad checksum x3");
+        });
+    }
+
+    @Test
+    void aDeclaredInvalidTestStillLetsADefectReject() {
+        ScoreResult r = Docs.light().remove("measurements.lights")
+                .setJson("invalidTests", "[{\"test\": \"lights\", \"reason\": \"emergency stop\"}]")
+                .set("measurements.suspension.wheels.0.adherencePct", 10).score();
+        assertThat(r.verdict()).isEqualTo(Verdict.REJECTED);
+        assertThat(r.invalid()).extracting(i -> i.reason()).containsExactly("emergency stop");
+    }
+
+    @Test
+    void aTestCannotBeBothMeasuredAndDeclaredInvalid() {
+        Docs d = Docs.light().setJson("invalidTests", "[{\"test\": \"brakes\", \"reason\": \"fault\"}]");
+        org.assertj.core.api.Assertions.assertThatThrownBy(d::score)
+                .isInstanceOf(co.rtm.profiles.inspection.InputException.class)
+                .hasMessageContaining("invalidTests[0].test").hasMessageContaining("measurements.brakes is present");
+    }
+
+    @Test
     void aMissingTestDoesNotHideARejection() {
         ScoreResult r = Docs.light().remove("measurements.brakes").set("measurements.suspension.wheels.0.adherencePct", 10).score();
         assertThat(r.verdict()).isEqualTo(Verdict.REJECTED);
