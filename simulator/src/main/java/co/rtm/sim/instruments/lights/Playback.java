@@ -17,7 +17,7 @@ public record Playback(long seed, double noise, ValueFault fault, double driftPe
         NONE,
         /** Every value repeats the first one the device sent in that field. */
         STUCK,
-        /** Values walk away from the truth by {@code driftPerReading} per reading. */
+        /** Values walk away from the truth by {@code driftPerReading} per record made before (the first is exact). */
         DRIFT,
         /** The ID record says the verification ran out 35 days ago. */
         EXPIRED_CALIBRATION,
