@@ -21,7 +21,8 @@ public final class AsciiFrameReader {
         void fault(Fault fault);
     }
 
-    private enum State { IDLE, GARBAGE, PAYLOAD, CHECK1, CHECK2 }
+    /** DISCARD: the rest of a frame already reported as bad, skipped silently up to the next STX or line end. */
+    private enum State { IDLE, GARBAGE, DISCARD, PAYLOAD, CHECK1, CHECK2 }
 
     private final byte[] payload = new byte[AsciiFrames.MAX_PAYLOAD];
     private State state = State.IDLE;
@@ -42,7 +43,7 @@ public final class AsciiFrameReader {
             case PAYLOAD, CHECK1, CHECK2 -> out.fault(new Fault(at, FaultKind.BAD_FRAME,
                     "stream ended inside a frame after " + length + " payload bytes"));
             case GARBAGE -> reportGarbage(at, out);
-            case IDLE -> { }
+            case IDLE, DISCARD -> { }
         }
         state = State.IDLE;
     }
@@ -53,7 +54,7 @@ public final class AsciiFrameReader {
                 case PAYLOAD, CHECK1, CHECK2 -> out.fault(new Fault(at, FaultKind.BAD_FRAME,
                         "frame cut short by a new frame after " + length + " payload bytes"));
                 case GARBAGE -> reportGarbage(at, out);
-                case IDLE -> { }
+                case IDLE, DISCARD -> { }
             }
             state = State.PAYLOAD;
             length = 0;
@@ -70,6 +71,11 @@ public final class AsciiFrameReader {
                 } else {
                     state = State.GARBAGE;
                     garbageBytes++;
+                }
+            }
+            case DISCARD -> {
+                if (b == '\r' || b == '\n' || b == 0) {
+                    state = State.IDLE;
                 }
             }
             case PAYLOAD -> {
@@ -111,8 +117,7 @@ public final class AsciiFrameReader {
 
     private void abandon(Instant at, Listener out, String why) {
         out.fault(new Fault(at, FaultKind.BAD_FRAME, why));
-        state = State.GARBAGE;
-        garbageBytes = 0;
+        state = State.DISCARD;
     }
 
     private void reportGarbage(Instant at, Listener out) {

@@ -1,0 +1,32 @@
+package co.rtm.agent.instruments;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DecodersTest {
+
+    @Test
+    void everyCallGivesAFreshDecoderSoStreamsNeverShareState() {
+        for (InstrumentKind k : new InstrumentKind[]{InstrumentKind.LIGHTS, InstrumentKind.SUSPENSION,
+                InstrumentKind.SIDESLIP, InstrumentKind.TREAD, InstrumentKind.SOUND}) {
+            FrameDecoder a = Decoders.forKind(k);
+            assertThat(a.kind()).isEqualTo(k);
+            assertThat(Decoders.forKind(k)).isNotSameAs(a);
+            assertThat(Decoders.baud(k)).isEqualTo(9600);
+        }
+        assertThat(Decoders.baud(InstrumentKind.GPS)).isEqualTo(4800);
+    }
+
+    @Test
+    void decodersNotInThisBuildSayWhichClassIsMissing() {
+        Map.of(InstrumentKind.GPS, "gps.NmeaDecoder", InstrumentKind.BRAKE, "brake.BrakeDecoder",
+                InstrumentKind.GAS, "gas.GasDecoder", InstrumentKind.OPACITY, "opacity.OpacityDecoder").forEach((k, cls) ->
+                assertThatThrownBy(() -> Decoders.forKind(k)).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("not available in this build").hasMessageContaining(cls));
+        assertThatThrownBy(() -> Decoders.forKind(InstrumentKind.FINGERPRINT)).isInstanceOf(IllegalStateException.class);
+    }
+}
