@@ -43,6 +43,7 @@ public final class InspectionSession {
     private final Map<TestKind, Station> stations;
     private final LaneDisplay display;
     private final TestGuard guard;
+    private final EmergencyStop stop;
     private final Clock clock;
     private final Function<TestKind, Duration> deadline;
 
@@ -50,7 +51,8 @@ public final class InspectionSession {
                              Function<TestKind, Duration> deadline) {
         this.stations = new EnumMap<>(stations);
         this.display = Objects.requireNonNull(display);
-        this.guard = new TestGuard(Objects.requireNonNull(stop));
+        this.stop = Objects.requireNonNull(stop);
+        this.guard = new TestGuard(stop);
         this.clock = clock;
         this.deadline = deadline;
     }
@@ -89,6 +91,11 @@ public final class InspectionSession {
             throws InterruptedException {
         TestProcedure<?> procedure = station.procedure().create(vehicle);
         InstrumentTap tap = station.tap();
+        if (stop.pressed()) {
+            // no test starts while the lane is stopped: wait for the release, up to the test's deadline
+            display.prompt(vehicle.plate(), test, "Parada de emergencia activada: libérela para continuar");
+            stop.awaitRelease(deadline.apply(test));
+        }
         Instant start = clock.instant();
         Instant end = start.plus(deadline.apply(test));
         tap.open();
