@@ -19,7 +19,7 @@ import java.util.OptionalDouble;
  * CK,LEAK|ZERO|HCR|WARM,P|F,value          result of a check (HCR = HC residue / hang-up; WARM = warm-up,
  *                                          value = seconds left)
  * </pre>
- * plus the shared {@code ID} and {@code ER}. Ranges: HC 0..9,999 ppm, CO 0..15 %, CO2 0..20 %, O2 0..25 %,
+ * plus {@code AK,command} (a command was accepted; no event) and the shared {@code ID} and {@code ER}. Ranges: HC 0..9,999 ppm, CO 0..15 %, CO2 0..20 %, O2 0..25 %,
  * rpm 0..9,990, oil -20..150 °C, check value -9,999..9,999; outside is {@link FaultKind#OUT_OF_RANGE}.
  * Gases identical for {@value #STUCK_SAMPLES} consecutive samples with the engine running and CO2 above zero
  * (exhaust in the cell always jitters) are reported once as {@link FaultKind#STUCK_VALUE}.
@@ -61,6 +61,7 @@ public final class GasDecoder extends AsciiFrameDecoder {
                 boolean passed = f.oneOf(2, "P", "F").equals("P");
                 out.reading(new GasCheck(kind, passed, f.number(3, -9_999, 9_999, "check value")));
             }
+            case "AK" -> f.expect(1); // the device acknowledged a command: nothing to report
             default -> throw unknown(f);
         }
     }
