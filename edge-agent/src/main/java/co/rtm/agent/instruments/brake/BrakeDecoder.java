@@ -18,9 +18,10 @@ import java.time.Instant;
  * BF,axle,S|P,leftN,rightN     both wheels of a two-wheel axle, 20 per second during a run (S service, P parking)
  * BS,axle,forceN               single-wheel axle (motorcycle, motocarro), service brake, 20 per second
  * </pre>
- * plus {@code AK,command} (a command was accepted; no event) and the shared {@code ID} and {@code ER}. Axle 1..9, weight 0..200,000 N, force 0..40,000 N; outside is
- * {@link FaultKind#OUT_OF_RANGE}. A non-zero force repeated identically for {@value #STUCK_SAMPLES} samples of
- * one wheel (a live load cell always jitters) is reported once as {@link FaultKind#STUCK_VALUE}.
+ * plus {@code AK,command} (a command was accepted; no event) and the shared {@code ID} and {@code ER}.
+ * Axle 1..9, weight 0..200,000 N, force 0..40,000 N; outside is {@link FaultKind#OUT_OF_RANGE}. A non-zero
+ * force repeated identically for {@value #STUCK_SAMPLES} samples of one wheel (a live load cell always jitters)
+ * is reported once as {@link FaultKind#STUCK_VALUE}.
  */
 public final class BrakeDecoder extends AsciiFrameDecoder {
 

@@ -19,8 +19,9 @@ import java.util.OptionalDouble;
  * CK,LEAK|ZERO|HCR|WARM,P|F,value          result of a check (HCR = HC residue / hang-up; WARM = warm-up,
  *                                          value = seconds left)
  * </pre>
- * plus {@code AK,command} (a command was accepted; no event) and the shared {@code ID} and {@code ER}. Ranges: HC 0..9,999 ppm, CO 0..15 %, CO2 0..20 %, O2 0..25 %,
- * rpm 0..9,990, oil -20..150 °C, check value -9,999..9,999; outside is {@link FaultKind#OUT_OF_RANGE}.
+ * plus {@code AK,command} (a command was accepted; no event) and the shared {@code ID} and {@code ER}.
+ * Ranges: HC 0..9,999 ppm, CO 0..15 %, CO2 0..20 %, O2 0..25 %, rpm 0..9,990, oil -20..150 °C, check value
+ * -9,999..9,999; outside is {@link FaultKind#OUT_OF_RANGE}.
  * Gases identical for {@value #STUCK_SAMPLES} consecutive samples with the engine running and CO2 above zero
  * (exhaust in the cell always jitters) are reported once as {@link FaultKind#STUCK_VALUE}.
  */

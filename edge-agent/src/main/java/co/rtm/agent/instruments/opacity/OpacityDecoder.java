@@ -20,10 +20,11 @@ import java.time.Instant;
  * GV,seconds        time the engine took to reach governed speed in the acceleration just done
  * ZD,k              zero drift measured after the last set, m^-1 (signed)
  * </pre>
- * plus {@code AK,command} (a command was accepted; no event) and the shared {@code ID} and {@code ER}. Ranges: k 0..10 m^-1, set 0..9, peak 1..3 (1 for set 0),
- * governed 0..60 s, drift -2..2 m^-1; outside is {@link FaultKind#OUT_OF_RANGE}. A trace above
- * {@value #STUCK_FLOOR_K} m^-1 repeated identically for {@value #STUCK_SAMPLES} samples (a live smoke cell
- * always jitters) is reported once as {@link FaultKind#STUCK_VALUE}.
+ * plus {@code AK,command} (a command was accepted; no event) and the shared {@code ID} and {@code ER}.
+ * Ranges: k 0..10 m^-1, set 0..9, peak 1..3 (1 for set 0), governed 0..60 s, drift -2..2 m^-1; outside is
+ * {@link FaultKind#OUT_OF_RANGE}. A trace above {@value #STUCK_FLOOR_K} m^-1 repeated identically for
+ * {@value #STUCK_SAMPLES} samples (a live smoke cell always jitters) is reported once as
+ * {@link FaultKind#STUCK_VALUE}.
  */
 public final class OpacityDecoder extends AsciiFrameDecoder {
 
