@@ -23,12 +23,9 @@ public final class Decoders {
         return switch (kind) {
             // TODO integrator: new co.rtm.agent.instruments.gps.NmeaDecoder()
             case GPS -> throw notAvailable(kind, "co.rtm.agent.instruments.gps.NmeaDecoder");
-            // TODO integrator: new co.rtm.agent.instruments.brake.BrakeDecoder()
-            case BRAKE -> throw notAvailable(kind, "co.rtm.agent.instruments.brake.BrakeDecoder");
-            // TODO integrator: new co.rtm.agent.instruments.gas.GasDecoder()
-            case GAS -> throw notAvailable(kind, "co.rtm.agent.instruments.gas.GasDecoder");
-            // TODO integrator: new co.rtm.agent.instruments.opacity.OpacityDecoder()
-            case OPACITY -> throw notAvailable(kind, "co.rtm.agent.instruments.opacity.OpacityDecoder");
+            case BRAKE -> new co.rtm.agent.instruments.brake.BrakeDecoder();
+            case GAS -> new co.rtm.agent.instruments.gas.GasDecoder();
+            case OPACITY -> new co.rtm.agent.instruments.opacity.OpacityDecoder();
             case LIGHTS -> new LightsDecoder();
             case SUSPENSION -> new SuspensionDecoder();
             case SIDESLIP -> new SideslipDecoder();
