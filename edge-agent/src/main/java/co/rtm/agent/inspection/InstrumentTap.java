@@ -1,6 +1,7 @@
 package co.rtm.agent.inspection;
 
 import co.rtm.agent.instruments.DeviceIdentity;
+import co.rtm.agent.instruments.Identified;
 import co.rtm.agent.instruments.Instrument;
 import co.rtm.agent.instruments.InstrumentEvent;
 import co.rtm.agent.instruments.InstrumentKind;
@@ -20,6 +21,7 @@ public final class InstrumentTap implements AutoCloseable {
     private final Instrument instrument;
     private volatile BlockingQueue<InstrumentEvent> current;
     private volatile long dropped;
+    private volatile Identified lastIdentity;
 
     private InstrumentTap(Instrument instrument) {
         this.instrument = instrument;
@@ -37,19 +39,31 @@ public final class InstrumentTap implements AutoCloseable {
     }
 
     public Optional<DeviceIdentity> identity() {
-        return instrument.identity();
+        Identified id = lastIdentity;
+        return id != null ? Optional.of(id.identity()) : instrument.identity();
     }
 
     private void offer(InstrumentEvent e) {
+        if (e instanceof Identified i) {
+            lastIdentity = i;
+        }
         BlockingQueue<InstrumentEvent> q = current;
         if (q != null && !q.offer(e)) {
             dropped++;
         }
     }
 
-    /** Starts queueing events for a test; events from before are gone. */
+    /**
+     * Starts queueing events for a test; events from before are gone, except the instrument's last identity,
+     * which opens the test's queue so the procedure can check the verification date.
+     */
     void open() {
-        current = new LinkedBlockingQueue<>(CAPACITY);
+        BlockingQueue<InstrumentEvent> q = new LinkedBlockingQueue<>(CAPACITY);
+        Identified id = lastIdentity;
+        if (id != null) {
+            q.add(id);
+        }
+        current = q;
     }
 
     /** The next event of the running test, or null when none arrived within {@code timeout}. */
