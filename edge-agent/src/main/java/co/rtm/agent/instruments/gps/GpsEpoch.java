@@ -9,8 +9,8 @@ import java.time.ZoneOffset;
 
 /**
  * What the sentences of one receiver epoch (one UTC time of fix) said, gathered until the epoch is complete.
- * The first sentence of each type wins: a second GGA of the same epoch (GLGGA after GPGGA) is ignored.
- * VTG and GSA only fill what RMC and GGA left empty.
+ * The first RMC, GGA and VTG win: a second GGA of the same epoch (GLGGA after GPGGA) is ignored. VTG and GSA
+ * only fill what RMC and GGA left empty.
  */
 final class GpsEpoch {
 
@@ -18,6 +18,7 @@ final class GpsEpoch {
     final LocalTime time;
     boolean hasRmc;
     boolean hasGga;
+    boolean hasVtg;
     boolean noFix;
     boolean emitted;
     Instant lastAt;

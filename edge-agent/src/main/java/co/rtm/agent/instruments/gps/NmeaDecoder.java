@@ -33,8 +33,10 @@ import java.util.function.Consumer;
  * <p><b>Epochs.</b> RMC and GGA carry the UTC time of fix; sentences with the same time are one epoch. The
  * epoch's fix is emitted as soon as it has both an RMC and a GGA (so a 1 Hz receiver's fix leaves within the
  * same second), or else when a sentence with another time arrives, or at end of stream. VTG and GSA carry no
- * time: they fill speed, course, satellites and HDOP of the open (not yet emitted) epoch and are dropped when
- * there is none. The first RMC and the first GGA of an epoch win (SiRF sends GPGGA then GLGGA).
+ * time. GSA fills satellites and HDOP of the open (not yet emitted) epoch. Receivers send VTG right after RMC,
+ * so a VTG fills speed and course only when the open epoch has its RMC (after a lost RMC, that second's VTG
+ * must not land on the previous epoch). Both are dropped when no epoch is open. The first RMC, GGA and VTG
+ * of an epoch win (SiRF sends GPGGA then GLGGA); the satellite counts of an epoch's GSA sentences add up.
  *
  * <p><b>No fix.</b> An RMC with status V (or mode N), a GGA with quality 0 and an RMC/GGA with an empty time
  * say the receiver has no fix: the whole epoch emits nothing, not even a fault (a receiver without sky view
@@ -307,13 +309,14 @@ public final class NmeaDecoder implements FrameDecoder {
     private void vtg(String[] f) {
         need(f, 9, "VTG");
         GpsEpoch e = epoch;
-        if (e == null || e.emitted || (f.length > 9 && f[9].equals("N"))) {
+        if (e == null || e.emitted || !e.hasRmc || e.hasVtg || (f.length > 9 && f[9].equals("N"))) {
             return;
         }
         double course = decimal(f[1], "course");
         double kmh = decimal(f[7], "speed km/h");
         e.vtgSpeedKmh = Double.isNaN(kmh) ? decimal(f[5], "speed knots") * KNOTS_TO_KMH : kmh;
         e.vtgCourseDeg = course;
+        e.hasVtg = true;
     }
 
     private void gsa(String[] f) {

@@ -252,6 +252,20 @@ class NmeaDecoderTest {
     }
 
     @Test
+    void aVtgAfterALostRmcDoesNotLandOnThePreviousEpoch() {
+        String text = nmea(RMC) + nmea(GGA)
+                + nmea("GPGGA,123520,4807.040,N,01131.000,E,1,08,0.9,545.4,M,46.9,M,,")    // RMC of :20 lost
+                + nmea("GPVTG,084.4,T,,M,050.0,N,092.6,K,A")                              // belongs to :21
+                + nmea("GPRMC,123521,A,4807.042,N,01131.000,E,050.0,084.4,230394,003.1,W")
+                + nmea("GPGGA,123521,4807.042,N,01131.000,E,1,08,0.9,545.4,M,46.9,M,,");
+        List<GpsFix> fixes = fixes(decode(text));
+        assertThat(fixes).hasSize(3);
+        assertThat(fixes.get(1).deviceTime()).isEqualTo(Instant.parse("1994-03-23T12:35:20Z"));
+        assertThat(fixes.get(1).speedKmh()).isNaN();
+        assertThat(fixes.get(2).speedKmh()).isCloseTo(50 * 1.852, within(1e-9));
+    }
+
+    @Test
     void ggaAloneTakesTheLastRmcDate() {
         String text = nmea(RMC) + nmea(GGA)
                 + nmea("GPGGA,123520,4807.040,S,01131.000,W,2,07,1.0,545.0,M,46.9,M,,");
