@@ -82,7 +82,7 @@ public final class SyntheticFingerprints {
 
     private static Finger finger(long personId) {
         Random r = new Random(0x5eed_f1ae_0000L ^ personId * 0x9E3779B97F4A7C15L);
-        Vortex[] vortices = new Vortex[18 + r.nextInt(8)];
+        Vortex[] vortices = new Vortex[24 + r.nextInt(8)];
         for (int i = 0; i < vortices.length; i++) {
             vortices[i] = new Vortex(r.nextDouble(50, WIDTH - 50), r.nextDouble(60, HEIGHT - 60),
                     r.nextBoolean() ? 1 : -1);
