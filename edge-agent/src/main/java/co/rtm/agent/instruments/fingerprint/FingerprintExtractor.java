@@ -15,18 +15,22 @@ import com.machinezoo.sourceafis.FingerprintImageOptions;
 import com.machinezoo.sourceafis.FingerprintTemplate;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Iterator;
 
 /**
  * Turns a fingerprint image into a SourceAFIS template ({@link FingerprintTemplate#toByteArray()}), as a
  * {@link Sample.FingerprintCapture} reading, or a fault saying why the capture cannot be used:
  * <ul>
- *   <li>{@link FaultKind#BAD_FRAME}: the bytes are not a PNG/BMP/JPEG image, or raw pixels do not fill
- *       width x height;</li>
- *   <li>{@link FaultKind#OUT_OF_RANGE}: resolution outside {@value #MIN_DPI}-{@value #MAX_DPI} dpi, an image
+ *   <li>{@link FaultKind#BAD_FRAME}: the bytes are not a PNG/BMP/JPEG image, raw pixels do not fill
+ *       width x height, or SourceAFIS could not process the image;</li>
+ *   <li>{@link FaultKind#OUT_OF_RANGE}: an image header claiming more than {@value #MAX_SIDE_PX} px a side
+ *       (checked before decoding), resolution outside {@value #MIN_DPI}-{@value #MAX_DPI} dpi, an image
  *       smaller than {@value #MIN_SIDE_MM} mm or larger than {@value #MAX_SIDE_MM} mm on a side, or fewer
  *       than {@link #minMinutiae()} minutiae (a smudge, a dry or partial finger: ask for another capture).</li>
  * </ul>
@@ -41,6 +45,8 @@ public final class FingerprintExtractor {
     public static final double MAX_SIDE_MM = 60;
     /** Default minimum minutiae count; ISO/IEC 19794-2 practice treats fewer than about 12 as unusable. */
     public static final int DEFAULT_MIN_MINUTIAE = 12;
+    /** Largest image side decoded: {@value #MAX_SIDE_MM} mm at {@value #MAX_DPI} dpi is 3,543 px. */
+    public static final int MAX_SIDE_PX = 4096;
 
     private final int minMinutiae;
 
@@ -60,9 +66,9 @@ public final class FingerprintExtractor {
     public InstrumentEvent fromImage(byte[] encoded, double dpi, Instant at) {
         BufferedImage img;
         try {
-            img = encoded.length == 0 ? null : ImageIO.read(new ByteArrayInputStream(encoded));
-        } catch (IOException | RuntimeException e) {
-            img = null;
+            img = decode(encoded);
+        } catch (TooLarge e) {
+            return new Fault(at, FaultKind.OUT_OF_RANGE, e.getMessage());
         }
         if (img == null) {
             return new Fault(at, FaultKind.BAD_FRAME, "unreadable fingerprint image (" + encoded.length
@@ -98,14 +104,57 @@ public final class FingerprintExtractor {
                     "image %d x %d px at %.0f dpi is %.1f x %.1f mm, expected %.0f-%.0f mm a side",
                     width, height, dpi, wMm, hMm, MIN_SIDE_MM, MAX_SIDE_MM));
         }
-        FingerprintTemplate template = new FingerprintTemplate(
-                new FingerprintImage(width, height, pixels, new FingerprintImageOptions().dpi(dpi)));
+        FingerprintTemplate template;
+        try {
+            template = new FingerprintTemplate(
+                    new FingerprintImage(width, height, pixels, new FingerprintImageOptions().dpi(dpi)));
+        } catch (RuntimeException e) {
+            // whatever SourceAFIS cannot take is a capture to repeat, never a dead reader thread
+            return new Fault(at, FaultKind.BAD_FRAME, "template extraction failed: " + e);
+        }
         int minutiae = minutiae(template);
         if (minutiae < minMinutiae) {
             return new Fault(at, FaultKind.OUT_OF_RANGE, "only " + minutiae + " minutiae found, at least "
                     + minMinutiae + " needed: low quality capture");
         }
         return new Reading(at, new Sample.FingerprintCapture(template.toByteArray(), width, height, dpi));
+    }
+
+    private static final class TooLarge extends Exception {
+        TooLarge(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * The image, or null when the bytes are no image. The size is read from the header before any pixel is
+     * decoded, so a small file claiming a huge image cannot exhaust memory.
+     */
+    private static BufferedImage decode(byte[] encoded) throws TooLarge {
+        if (encoded.length == 0) {
+            return null;
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int w = reader.getWidth(0);
+                int h = reader.getHeight(0);
+                if (w > MAX_SIDE_PX || h > MAX_SIDE_PX) {
+                    throw new TooLarge("image of " + w + " x " + h + " px, at most " + MAX_SIDE_PX
+                            + " px a side accepted");
+                }
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**

@@ -92,6 +92,20 @@ class FingerprintExtractorTest {
     }
 
     @Test
+    void aSmallFileClaimingAHugeImageIsRejectedBeforeDecoding() throws IOException {
+        byte[] png = png(300, 400, 200);
+        // IHDR width and height sit at bytes 16..23; claim 60000 x 60000 (14 GB of pixels once decoded)
+        java.nio.ByteBuffer.wrap(png).putInt(16, 60000).putInt(20, 60000);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(png, 12, 17);
+        java.nio.ByteBuffer.wrap(png).putInt(29, (int) crc.getValue());
+        assertThat(EXTRACTOR.fromImage(png, 500, T)).isInstanceOfSatisfying(Fault.class, f -> {
+            assertThat(f.kind()).isEqualTo(FaultKind.OUT_OF_RANGE);
+            assertThat(f.detail()).contains("60000 x 60000");
+        });
+    }
+
+    @Test
     void aBlankCaptureHasTooFewMinutiaeAndIsNoReading() throws IOException {
         assertThat(EXTRACTOR.fromImage(png(300, 400, 200), 500, T)).isInstanceOfSatisfying(Fault.class, f -> {
             assertThat(f.kind()).isEqualTo(FaultKind.OUT_OF_RANGE);
