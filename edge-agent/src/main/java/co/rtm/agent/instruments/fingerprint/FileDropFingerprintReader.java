@@ -31,7 +31,8 @@ import java.util.function.Consumer;
 /**
  * A fingerprint reader whose vendor capture software drops one {@code *.png} per capture into a directory.
  * The directory is polled; a file is taken once its size and modification time held still between two polls
- * (so a file still being written is not read half-way), oldest first. Each file is one capture, processed
+ * (so a file still being written is not read half-way; capture software that writes {@code x.tmp} and
+ * renames it to {@code x.png} is safer still, as other names are never read), oldest first. Each file is one capture, processed
  * once: it becomes a reading and moves to {@code done/}, or a fault and moves to {@code bad/} next to a
  * {@code .txt} saying why. A name already taken in {@code done/} or {@code bad/} gets a numeric suffix.
  * A missing or unreadable directory is one {@link FaultKind#DISCONNECTED} fault until it is back. The vendor
