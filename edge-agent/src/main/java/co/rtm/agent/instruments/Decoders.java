@@ -21,8 +21,7 @@ public final class Decoders {
      */
     public static FrameDecoder forKind(InstrumentKind kind) {
         return switch (kind) {
-            // TODO integrator: new co.rtm.agent.instruments.gps.NmeaDecoder()
-            case GPS -> throw notAvailable(kind, "co.rtm.agent.instruments.gps.NmeaDecoder");
+            case GPS -> new co.rtm.agent.instruments.gps.NmeaDecoder();
             case BRAKE -> new co.rtm.agent.instruments.brake.BrakeDecoder();
             case GAS -> new co.rtm.agent.instruments.gas.GasDecoder();
             case OPACITY -> new co.rtm.agent.instruments.opacity.OpacityDecoder();
@@ -42,10 +41,5 @@ public final class Decoders {
      */
     public static int baud(InstrumentKind kind) {
         return kind == InstrumentKind.GPS ? 4800 : 9600;
-    }
-
-    private static IllegalStateException notAvailable(InstrumentKind kind, String className) {
-        return new IllegalStateException("instrument '" + kind.json() + "' is not available in this build (decoder "
-                + className + " not wired yet)");
     }
 }

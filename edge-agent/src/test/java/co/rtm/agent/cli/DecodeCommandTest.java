@@ -116,9 +116,14 @@ class DecodeCommandTest {
     }
 
     @Test
-    void aKindWhoseDecoderIsNotInThisBuildSaysSo() {
-        Run r = run("decode", "--instrument", "gps", "--input", "-");
-        assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).singleElement().satisfies(l -> assertThat(l).startsWith("decode: instrument 'gps' is not available"));
+    void aCapturedNmeaStreamDecodesToFixes() throws Exception {
+        byte[] capture;
+        try (var in = getClass().getResourceAsStream("/co/rtm/agent/instruments/gps/neo-m8n.log")) {
+            capture = in.readAllBytes();
+        }
+        Run r = run(capture, "decode", "--instrument", "gps", "--input", "-");
+        assertThat(r.exit()).isEqualTo(0);
+        assertThat(r.out()).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("{"));
+        assertThat(r.out()).anySatisfy(l -> assertThat(l).contains("\"sample\":\"GpsFix\"").contains("\"lat\""));
     }
 }
