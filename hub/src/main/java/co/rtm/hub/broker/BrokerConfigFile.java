@@ -40,6 +40,12 @@ final class BrokerConfigFile {
                             <server-receive-maximum>%d</server-receive-maximum>
                         </receive-maximum>
                     </mqtt>
+                    <!-- Sessions and queued messages in memory, not in HiveMQ's own disk store: a station keeps
+                         every result in its outbox until the hub's signed ack, so what the broker held when it died
+                         is sent again; the disk store cost more CPU than verifying and storing the results. -->
+                    <persistence>
+                        <mode>in-memory</mode>
+                    </persistence>
                     <anonymous-usage-statistics>
                         <enabled>false</enabled>
                     </anonymous-usage-statistics>

@@ -45,12 +45,15 @@ final class Lane implements AutoCloseable {
     final StationBundle bundle;
     private final MqttAsyncClient client;
     private final String ackTopic;
+    /** Decoded and validated once: validating the point costs as much as the signature check itself. */
+    private final co.rtm.profiles.wire.VerificationKey hubKey;
     private volatile Batch batch;
 
     private Lane(StationBundle bundle, MqttAsyncClient client) {
         this.bundle = bundle;
         this.client = client;
         this.ackTopic = topic(TopicKind.ACK);
+        this.hubKey = bundle.hubKey();
     }
 
     static Lane connect(StationBundle bundle, String url) throws MqttException {
@@ -216,7 +219,7 @@ final class Lane implements AutoCloseable {
         private Outcome check(String messageId, byte[] payload) {
             try {
                 Envelope envelope = Envelope.parse(payload);
-                if (!envelope.verify(bundle.hubKey()) || !"ack".equals(envelope.header().typ())) {
+                if (!envelope.verify(hubKey) || !"ack".equals(envelope.header().typ())) {
                     return Outcome.BAD_ACK;
                 }
                 Ack ack = Json.read(envelope.payload(), Ack.class);
