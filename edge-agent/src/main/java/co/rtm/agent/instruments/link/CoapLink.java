@@ -70,8 +70,12 @@ public final class CoapLink implements ByteLink {
             client.setEndpoint(endpoint);
             client.setTimeout(Math.max(1, requestTimeout.toMillis()));
             link.relation = client.observeAndWait(link.handler());
-            if (link.relation == null || link.relation.isCanceled() || link.relation.getCurrent() == null) {
-                throw new IOException(link.describe() + ": not observable (no answer or refused)");
+            CoapResponse first = link.relation == null ? null : link.relation.getCurrent();
+            if (first == null) {
+                throw new IOException(link.describe() + ": no answer");
+            }
+            if (!first.isSuccess() || link.relation.isCanceled()) {
+                throw new IOException(link.describe() + ": not observable (answered " + first.getCode() + ")");
             }
             return link;
         } catch (IOException | ConnectorException | RuntimeException e) {
