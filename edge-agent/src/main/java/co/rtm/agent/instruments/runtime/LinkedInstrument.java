@@ -29,8 +29,9 @@ import java.util.function.Supplier;
  * with the faults no single frame can show added on top:
  * <ul>
  *   <li>{@link FaultKind#TIMEOUT} once per silence longer than the deadline (again only after bytes came back);</li>
- *   <li>{@link FaultKind#DISCONNECTED} when the link fails, ends or cannot be opened; with a {@link LinkOpener}
- *       the runtime then reopens it with exponential backoff, otherwise the thread stops after the fault;</li>
+ *   <li>{@link FaultKind#DISCONNECTED} when the link fails, ends or cannot be opened, once per outage (the failed
+ *       attempts to reopen are not reported again until bytes flowed); with a {@link LinkOpener} the runtime
+ *       reopens the link with exponential backoff, otherwise the thread stops after the fault;</li>
  *   <li>{@link FaultKind#STUCK_VALUE} once when the same sample repeats more than N times in a row
  *       ({@link #defaultStuckLimit(InstrumentKind)}, per channel, see {@link StuckDetector});</li>
  *   <li>{@link FaultKind#CALIBRATION_EXPIRED} when the last reported identity's {@code verificationDue} is before
@@ -69,6 +70,7 @@ public final class LinkedInstrument implements Instrument {
     private Thread thread;
     private Consumer<InstrumentEvent> listener;
     private StuckDetector stuck;
+    private boolean outage;     // reader thread only: DISCONNECTED already said, no bytes since
 
     private LinkedInstrument(Builder b) {
         this.decoders = b.decoders;
@@ -168,7 +170,7 @@ public final class LinkedInstrument implements Instrument {
                 try {
                     link = opener.open();
                 } catch (IOException | RuntimeException e) {
-                    fault(FaultKind.DISCONNECTED, "cannot open link: " + e.getMessage());
+                    disconnected("cannot open link: " + e.getMessage());
                 }
                 if (link != null) {
                     if (closed) {
@@ -220,13 +222,12 @@ public final class LinkedInstrument implements Instrument {
                 now = clock.instant();
                 if (n < 0) {
                     endOfStream(decoder, now);
-                    if (!closed) {
-                        fault(FaultKind.DISCONNECTED, l.describe() + ": link ended");
-                    }
+                    disconnected(l.describe() + ": link ended");
                     return gotBytes;
                 }
                 if (n > 0) {
                     gotBytes = true;
+                    outage = false;
                     lastBytes = now;
                     silent = false;
                     feed(decoder, buf, n, now);
@@ -238,7 +239,7 @@ public final class LinkedInstrument implements Instrument {
         } catch (IOException | RuntimeException e) {
             if (!closed) {
                 endOfStream(decoder, clock.instant());
-                fault(FaultKind.DISCONNECTED, l.describe() + ": " + e.getMessage());
+                disconnected(l.describe() + ": " + e.getMessage());
             }
         }
         return gotBytes;
@@ -278,6 +279,14 @@ public final class LinkedInstrument implements Instrument {
             }
         }
         deliver(event);
+    }
+
+    /** DISCONNECTED once per outage: failed reopen attempts are not repeated until bytes flowed again. */
+    private void disconnected(String detail) {
+        if (!outage) {
+            outage = true;
+            fault(FaultKind.DISCONNECTED, detail);
+        }
     }
 
     private void fault(FaultKind kind, String detail) {

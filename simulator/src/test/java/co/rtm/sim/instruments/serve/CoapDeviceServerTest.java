@@ -75,6 +75,7 @@ class CoapDeviceServerTest {
             int before = Wire.readings(events).size();
             await().atMost(Duration.ofSeconds(10)).until(() -> Wire.readings(events).size() >= before + 20);
             assertThat(server.observers()).isEqualTo(1);
+            assertThat(Wire.faults(events, FaultKind.DISCONNECTED)).as("one outage, one fault").isEqualTo(1);
         }
     }
 }

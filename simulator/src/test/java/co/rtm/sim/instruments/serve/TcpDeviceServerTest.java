@@ -71,6 +71,7 @@ class TcpDeviceServerTest {
             int before = Wire.readings(events).size();
             await().atMost(Duration.ofSeconds(10)).until(() -> Wire.readings(events).size() >= before + 20);
             assertThat(server.clientsAccepted()).isGreaterThanOrEqualTo(2);
+            assertThat(Wire.faults(events, FaultKind.DISCONNECTED)).as("one outage, one fault").isEqualTo(1);
             assertThat(faults.counts().disconnects()).isEqualTo(1);
             assertThat(faults.counts().garbage()).isPositive();
         }
