@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * A serial port through jSerialComm (USB adapters, on-board UARTs, ptys). Reads use jSerialComm's
- * semi-blocking read timeout, so {@link #read} returns 0 after the timeout when the line stayed quiet.
+ * read timeouts (whole tenths of a second, the termios granularity) topped up by polling the bytes available,
+ * so {@link #read} returns 0 after about the timeout asked when the line stayed quiet.
  * A serial line cannot tell a quiet device from an unplugged one: -1 only when the port itself fails or closes.
  */
 public final class SerialLink implements ByteLink {
@@ -124,22 +125,59 @@ public final class SerialLink implements ByteLink {
 
     @Override
     public int read(byte[] buf, Duration timeout) throws IOException {
-        if (closed) {
-            return -1;
-        }
-        int ms = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-        if (ms != readTimeoutMs) {
-            port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, ms, 0);
-            readTimeoutMs = ms;
-        }
-        int n = port.readBytes(buf, buf.length);
-        if (n < 0) {
-            if (closed || !port.isOpen()) {
+        // jSerialComm's read timeout counts in tenths of a second (termios VTIME): a 20 ms timeout waits 100 ms.
+        // Whole tenths are waited in the driver, the rest by polling bytesAvailable every 2 ms.
+        long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+        while (true) {
+            if (closed) {
                 return -1;
             }
-            throw new IOException(describe() + ": read failed (error " + port.getLastErrorCode() + ")");
+            int available = port.bytesAvailable();
+            if (available < 0) {
+                return failed("bytesAvailable");
+            }
+            if (available > 0) {
+                return checked(readWithin(buf, Math.min(available, buf.length), 0));
+            }
+            long leftMs = (deadline - System.nanoTime()) / 1_000_000;
+            if (leftMs <= 0) {
+                return 0;
+            }
+            if (leftMs >= 100) {
+                int n = readWithin(buf, buf.length, (int) Math.min(Integer.MAX_VALUE, leftMs / 100 * 100));
+                if (n != 0) {
+                    return checked(n);
+                }
+            } else {
+                try {
+                    Thread.sleep(Math.min(2, leftMs));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(describe() + ": interrupted", e);
+                }
+            }
         }
-        return n;
+    }
+
+    /** Read with a whole-tenths timeout, or without waiting when {@code ms} is 0. */
+    private int readWithin(byte[] buf, int len, int ms) {
+        if (ms != readTimeoutMs) {
+            port.setComPortTimeouts(ms == 0 ? SerialPort.TIMEOUT_NONBLOCKING : SerialPort.TIMEOUT_READ_SEMI_BLOCKING,
+                    ms, 0);
+            readTimeoutMs = ms;
+        }
+        return port.readBytes(buf, len);
+    }
+
+    private int checked(int n) throws IOException {
+        return n < 0 ? failed("read") : n;
+    }
+
+    private int failed(String what) throws IOException {
+        if (closed || !port.isOpen()) {
+            return -1;
+        }
+        throw new IOException(describe() + ": " + what + " failed (error " + port.getLastErrorCode() + ")");
     }
 
     @Override

@@ -53,7 +53,11 @@ class SerialLinkTest {
              SerialLink agent = SerialLink.open(pair.a.toString(), "9600,8N1")) {
             long t0 = System.nanoTime();
             assertThat(agent.read(new byte[16], Duration.ofMillis(150))).isZero();
-            assertThat((System.nanoTime() - t0) / 1_000_000).isBetween(100L, 2_000L);
+            assertThat((System.nanoTime() - t0) / 1_000_000).isBetween(145L, 2_000L);
+            t0 = System.nanoTime();
+            assertThat(agent.read(new byte[16], Duration.ofMillis(20))).isZero();
+            assertThat((System.nanoTime() - t0) / 1_000_000).as("not rounded up to a tenth of a second")
+                    .isBetween(19L, 90L);
             agent.close();
             assertThat(agent.read(new byte[16], Duration.ofMillis(50))).isEqualTo(-1);
         }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A socat pty pair for tests: two linked ptys whose bytes cross over. Skips the calling test when socat is not
@@ -58,6 +59,8 @@ public final class SocatPair implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        process.waitFor();
+        if (!process.waitFor(300, TimeUnit.MILLISECONDS)) {     // socat may wait for unread output to drain
+            process.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
+        }
     }
 }

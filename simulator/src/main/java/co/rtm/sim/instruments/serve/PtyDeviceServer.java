@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A simulated instrument on a serial line: socat makes a pty pair, this server drives one end (through
@@ -27,18 +28,20 @@ public final class PtyDeviceServer implements AutoCloseable {
     private final Clock clock;
     private final Process socat;
     private final Path agentPath;
+    private final Path devicePath;
     private final SerialLink line;
     private final Thread thread;
     private volatile boolean closed;
 
     private PtyDeviceServer(SimulatedDevice device, WireFaults faults, Duration tick, Clock clock, Process socat,
-                            Path agentPath, SerialLink line) {
+                            Path devicePath, Path agentPath, SerialLink line) {
         this.device = device;
         this.faults = faults;
         this.tick = tick;
         this.clock = clock;
         this.socat = socat;
         this.agentPath = agentPath;
+        this.devicePath = devicePath;
         this.line = line;
         this.thread = new Thread(this::run, "sim-pty-" + device.kind().json());
         this.thread.setDaemon(true);
@@ -78,7 +81,7 @@ public final class PtyDeviceServer implements AutoCloseable {
                 Thread.sleep(10);
             }
             SerialLink line = SerialLink.open(devicePath.toString(), "9600,8N1");
-            PtyDeviceServer s = new PtyDeviceServer(device, faults, tick, clock, socat, agentPath, line);
+            PtyDeviceServer s = new PtyDeviceServer(device, faults, tick, clock, socat, devicePath, agentPath, line);
             s.thread.start();
             return s;
         } catch (IOException | RuntimeException e) {
@@ -155,9 +158,16 @@ public final class PtyDeviceServer implements AutoCloseable {
         line.close();
         socat.destroy();
         try {
-            socat.waitFor();
+            // socat waits on exit for output nobody reads to drain from the ptys: do not wait with it
+            if (!socat.waitFor(300, TimeUnit.MILLISECONDS)) {
+                socat.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
+            }
+            Files.deleteIfExists(agentPath);
+            Files.deleteIfExists(devicePath);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (IOException ignored) {
+            // a dangling link in the work directory; the next start replaces it
         }
     }
 }

@@ -35,7 +35,10 @@ class PtyDeviceServerTest {
         try (PtyDeviceServer server = PtyDeviceServer.start(new CountingDevice(), Path.of("target", "pty-order"));
              SerialLink link = SerialLink.open(server.agentPath().toString(), "9600,8N1")) {
             agentPath = server.agentPath();
+            long t0 = System.nanoTime();
             List<String> lines = new ArrayList<>(Wire.lines(link, 30));
+            assertThat((System.nanoTime() - t0) / 1_000_000).as("30 ticks of 20 ms, not of a tenth of a second")
+                    .isLessThan(2_000L);
             link.write(ascii("PING\nID?\n"));
             lines.addAll(Wire.lines(link, 30));
             assertConsecutive(Wire.counts(lines));
