@@ -26,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class CoapLinkTest {
 
@@ -168,6 +169,17 @@ class CoapLinkTest {
             assertThat(n).isEqualTo(-1);
             assertThatThrownBy(() -> link.write(new byte[] {1})).isInstanceOf(IOException.class);
         }
+    }
+
+    @Test
+    void reconnectingManyTimesLeavesNoThreadsBehind() throws Exception {
+        CoapLink.observe(uri, Duration.ofSeconds(2)).close();     // first use starts Californium's shared parts
+        Thread.sleep(200);
+        int before = Thread.activeCount();
+        for (int i = 0; i < 20; i++) {
+            CoapLink.observe(uri, Duration.ofSeconds(2)).close();
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> Thread.activeCount() <= before + 2);
     }
 
     @Test
