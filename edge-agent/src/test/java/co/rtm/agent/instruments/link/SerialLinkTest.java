@@ -64,6 +64,25 @@ class SerialLinkTest {
     }
 
     @Test
+    void anAdapterThatDisappearsEndsOrFailsTheRead() throws Exception {
+        SocatPair pair = SocatPair.start(Path.of("target", "serial-link-unplug"));
+        try (SerialLink agent = SerialLink.open(pair.a.toString(), "9600,8N1")) {
+            pair.close();                     // the pty goes away, as a USB adapter pulled out
+            long deadline = System.nanoTime() + 3_000_000_000L;
+            boolean ended = false;
+            while (!ended && System.nanoTime() < deadline) {
+                try {
+                    ended = agent.read(new byte[16], Duration.ofMillis(100)) < 0;
+                } catch (IOException e) {
+                    assertThat(e).hasMessageContaining(agent.describe());
+                    ended = true;
+                }
+            }
+            assertThat(ended).as("the read noticed the pty is gone").isTrue();
+        }
+    }
+
+    @Test
     void aMissingPortFailsToOpenNamingIt() {
         assertThatThrownBy(() -> SerialLink.open("target/no-such-tty", "9600,8N1"))
                 .isInstanceOf(IOException.class)
