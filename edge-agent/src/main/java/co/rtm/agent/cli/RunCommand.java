@@ -5,6 +5,15 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.time.Clock;
+import co.rtm.agent.inspection.InstrumentedLaneFeed;
+import co.rtm.agent.inspection.LaneDisplay;
+import co.rtm.agent.inspection.LaneInstruments;
+import co.rtm.agent.instruments.lane.EmergencyStop;
+import co.rtm.agent.lane.LaneFeed;
+import co.rtm.profiles.inspection.ScoringInputReader;
+import co.rtm.profiles.scoring.Scorer;
+import org.slf4j.LoggerFactory;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +51,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Lane device to read vehicles from (default: ${DEFAULT-VALUE}).")
     String lane;
 
+    @Option(names = "--instruments", paramLabel = "FILE",
+            description = "Lane instruments (YAML): measurements are read from them, and --lane only sends the "
+                    + "vehicle, its sensory findings and inspectors. Without it, --lane sends whole documents.")
+    Path instruments;
+
     @Option(names = "--progress-seconds", paramLabel = "N", defaultValue = "5",
             description = "Seconds between progress lines (default: ${DEFAULT-VALUE}).")
     int progressSeconds;
@@ -65,10 +79,16 @@ public final class RunCommand implements Callable<Integer> {
             return 2;
         }
         StationBundle station;
-        TcpLaneFeed feed;
+        LaneFeed feed;
         try {
             station = Bundles.read(bundle);
             feed = laneFeed(lane);
+            if (instruments != null) {
+                Scorer scorer = Scorer.builtIn();
+                feed = new InstrumentedLaneFeed(feed, LaneInstruments.open(instruments), Bundles.laneProfile(station),
+                        new ScoringInputReader(scorer.rules().catalogue()::contains), new EmergencyStop(),
+                        LaneDisplay.logging(LoggerFactory.getLogger("lane")), Clock.systemUTC());
+            }
         } catch (BundleException | IllegalArgumentException e) {
             err.println("run: " + e.getMessage());
             return 2;
@@ -95,7 +115,7 @@ public final class RunCommand implements Callable<Integer> {
             stopped.countDown();
         }, "run-shutdown"));
         out.println("station " + station.centerId() + "/" + station.stationId() + " running: profile "
-                + station.profile() + ", lane " + lane + ", hub " + station.mqtt().url() + ", data " + data);
+                + station.profile() + ", lane " + lane + (instruments == null ? "" : ", instruments " + instruments) + ", hub " + station.mqtt().url() + ", data " + data);
         while (!stopped.await(progressSeconds, TimeUnit.SECONDS)) {
             long pending;
             try {

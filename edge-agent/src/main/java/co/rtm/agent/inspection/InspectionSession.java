@@ -37,8 +37,16 @@ public final class InspectionSession {
         TestProcedure<?> create(Vehicle vehicle);
     }
 
-    /** An instrument and the procedure that reads it, for one test. */
-    public record Station(InstrumentTap tap, ProcedureFactory procedure) {}
+    /**
+     * An instrument and the procedure that reads it, for one test; {@code atStart} gives the commands sent to the
+     * instrument when the test starts (the identity request, so its verification is checked for every test, then
+     * a polled device's questions for this vehicle).
+     */
+    public record Station(InstrumentTap tap, ProcedureFactory procedure, Function<Vehicle, List<byte[]>> atStart) {
+        public Station(InstrumentTap tap, ProcedureFactory procedure) {
+            this(tap, procedure, v -> List.of());
+        }
+    }
 
     private final Map<TestKind, Station> stations;
     private final LaneDisplay display;
@@ -99,6 +107,24 @@ public final class InspectionSession {
         Instant start = clock.instant();
         Instant end = start.plus(deadline.apply(test));
         tap.open();
+        if (station.atStart() != null) {
+            // the instrument may still be connecting (agent start, device server restarting): retry until the deadline
+            List<byte[]> commands = station.atStart().apply(vehicle);
+            int sent = 0;
+            while (sent < commands.size()) {
+                try {
+                    tap.send(commands.get(sent));
+                    sent++;
+                } catch (java.io.IOException | RuntimeException e) {
+                    if (clock.instant().plusMillis(200).isAfter(end)) {
+                        tap.shut();
+                        procedure.abort("cannot reach the " + tap.kind().json() + " instrument: " + e.getMessage());
+                        return procedure.outcome();
+                    }
+                    Thread.sleep(200);
+                }
+            }
+        }
         try {
             StepOutcome<Boolean> step = guard.run(control -> {
                 String shown = null;

@@ -77,6 +77,11 @@ public final class InstrumentTap implements AutoCloseable {
         current = null;
     }
 
+    /** Sends a command to the instrument; false (and the reason logged by the caller) when it cannot. */
+    void send(byte[] command) throws java.io.IOException {
+        instrument.send(command);
+    }
+
     /** Events lost because a test's queue was full (should stay 0). */
     public long dropped() {
         return dropped;

@@ -13,8 +13,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  *                   {@code sensoryDefects}), exactly as received minus the lane-only members; not yet validated
  * @param startedAt  when the inspection started (the lane's {@code startedAt}, else the document's {@code testedAt})
  * @param inspectors who inspected (document numbers or ids), possibly empty
+ * @param evidence   the instruments used and their raw series, when the lane read instruments; otherwise null
  */
-public record LaneReading(JsonNode document, OffsetDateTime startedAt, List<String> inspectors) {
+public record LaneReading(JsonNode document, OffsetDateTime startedAt, List<String> inspectors, JsonNode evidence) {
+
+    public LaneReading(JsonNode document, OffsetDateTime startedAt, List<String> inspectors) {
+        this(document, startedAt, inspectors, null);
+    }
+
 
     public LaneReading {
         if (document == null || !document.isObject()) {

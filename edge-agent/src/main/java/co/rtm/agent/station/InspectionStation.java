@@ -165,7 +165,7 @@ public final class InspectionStation implements Runnable {
             try {
                 Stamp stamp = outbox.append(topics.forType(InspectionMessage.TYPE), InspectionMessage.TYPE,
                         s -> Envelope.sign(Json.write(InspectionMessage.of(header(s), lane.ref(), reading.startedAt(),
-                                reading.inspectors(), null, document, score)), InspectionMessage.TYPE, key));
+                                reading.inspectors(), null, document, score, reading.evidence())), InspectionMessage.TYPE, key));
                 counters.appended.incrementAndGet();
                 LOG.info("inspection of {} scored {} stored as seq {}", plate, score.verdict(), stamp.seq());
                 onStored.run();

@@ -139,6 +139,16 @@ public final class LinkedInstrument implements Instrument {
         thread.start();
     }
 
+    /** Writes {@code command} on the current link. */
+    @Override
+    public void send(byte[] command) throws java.io.IOException {
+        ByteLink l = link;
+        if (l == null) {
+            throw new java.io.IOException(kind.json() + " instrument is not connected");
+        }
+        l.write(command);
+    }
+
     @Override
     public void close() {
         closed = true;
