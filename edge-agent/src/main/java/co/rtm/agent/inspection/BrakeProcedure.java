@@ -21,7 +21,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * The roller brake test, axle by axle in order 1..n ({@code docs/instruments/brake.md}). For each axle: an
+ * The roller brake test, axle by axle in order 1..n ({@code docs/instruments.md, brake}). For each axle: an
  * {@code AxleWeight} starts a run (the scale reads the axle before every run), the forces of the service run, then
  * (on axles that have it) a new weight and the parking run, then {@code AxleWeight(axle, 0)} when the axle leaves.
  * The value of a run is the maximum force per wheel. Two-wheel axles read left/right; motorcycles and motocarros one

@@ -22,7 +22,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * The spark-ignition exhaust test (NTC 4983 cars, NTC 5365 motorcycles; {@code docs/instruments/gas.md}):
+ * The spark-ignition exhaust test (NTC 4983 cars, NTC 5365 motorcycles; {@code docs/instruments.md, gas}):
  * <ol>
  * <li>the analyser identifies itself with a verification valid on the test day;</li>
  * <li>it reports warm-up done and passed leak, zero and HC-residue checks (samples before are ignored; a failed

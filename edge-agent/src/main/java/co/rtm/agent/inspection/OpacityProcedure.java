@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * The diesel free-acceleration opacity test (NTC 4231; {@code docs/instruments/opacity.md}):
+ * The diesel free-acceleration opacity test (NTC 4231; {@code docs/instruments.md, opacity}):
  * <ol>
  * <li>the opacimeter identifies itself with a verification valid on the test day;</li>
  * <li>the purge acceleration (peak of set 0) comes first; a measured peak before it makes the test invalid;</li>

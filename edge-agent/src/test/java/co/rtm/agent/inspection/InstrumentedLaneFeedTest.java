@@ -51,7 +51,7 @@ class InstrumentedLaneFeedTest {
         if (server != null) server.close();
     }
 
-    /** A polled headlight tester speaking docs/instruments/lights.md, verified until {@code due}. */
+    /** A polled headlight tester speaking docs/instruments.md, lights, verified until {@code due}. */
     int headlightTester(LocalDate due) throws Exception {
         server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
         device = new Thread(() -> {

@@ -12,7 +12,7 @@ import co.rtm.agent.instruments.frame.Fields;
 import java.time.Instant;
 
 /**
- * Roller brake tester protocol ({@code docs/instruments/brake.md}): 9600 8N1, streamed. Records:
+ * Roller brake tester protocol ({@code docs/instruments.md, brake}): 9600 8N1, streamed. Records:
  * <pre>
  * AW,axle,weightN              axle weight from the scale before each run; 0 when the axle left the rollers
  * BF,axle,S|P,leftN,rightN     both wheels of a two-wheel axle, 20 per second during a run (S service, P parking)

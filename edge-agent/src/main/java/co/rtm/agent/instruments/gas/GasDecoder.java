@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.OptionalDouble;
 
 /**
- * Four-gas analyser protocol ({@code docs/instruments/gas.md}): 9600 8N1, samples streamed twice a second.
+ * Four-gas analyser protocol ({@code docs/instruments.md, gas}): 9600 8N1, samples streamed twice a second.
  * Records:
  * <pre>
  * GS,hcPpm,coPct,co2Pct,o2Pct,rpm,oilC     one sample; oilC empty when no oil probe is fitted

@@ -9,7 +9,7 @@ import java.time.Instant;
 
 /**
  * Headlight tester (luxmeter with an inclination screen), polled at 9600 8N1 on the shared ASCII frame
- * ({@code docs/instruments/lights.md}). The host asks {@code ?LB,L}, {@code ?LB,R}, {@code ?LB,C} or {@code ?SU};
+ * ({@code docs/instruments.md, lights}). The host asks {@code ?LB,L}, {@code ?LB,R}, {@code ?LB,C} or {@code ?SU};
  * the device answers:
  * <pre>
  * LB,side,klux,inclPct   one low beam: side L/R/C, intensity at 1 m 0..150 klux, inclination -10..10 % (+ = below)

@@ -12,7 +12,7 @@ import co.rtm.agent.instruments.frame.Fields;
 import java.time.Instant;
 
 /**
- * Partial-flow opacimeter protocol for NTC 4231 free acceleration ({@code docs/instruments/opacity.md}):
+ * Partial-flow opacimeter protocol for NTC 4231 free acceleration ({@code docs/instruments.md, opacity}):
  * 9600 8N1, streamed. Records:
  * <pre>
  * OT,k              opacity trace, m^-1, 20 per second while measuring

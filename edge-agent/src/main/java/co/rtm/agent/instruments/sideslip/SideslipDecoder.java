@@ -8,7 +8,7 @@ import co.rtm.agent.instruments.frame.Fields;
 import java.time.Instant;
 
 /**
- * Side-slip plate, streamed at 9600 8N1 on the shared ASCII frame ({@code docs/instruments/sideslip.md}):
+ * Side-slip plate, streamed at 9600 8N1 on the shared ASCII frame ({@code docs/instruments.md, sideslip}):
  * one record per axle as it leaves the plate.
  * <pre>
  * SS,axle,mPerKm   axle 1..9, lateral deviation -20.0..+20.0 m/km (+ = outward)

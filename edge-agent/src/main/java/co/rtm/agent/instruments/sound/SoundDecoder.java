@@ -10,7 +10,7 @@ import co.rtm.agent.instruments.frame.Fields;
 import java.time.Instant;
 
 /**
- * Class 2 sound level meter, streamed at 9600 8N1 on the shared ASCII frame ({@code docs/instruments/sound.md}):
+ * Class 2 sound level meter, streamed at 9600 8N1 on the shared ASCII frame ({@code docs/instruments.md, sound}):
  * one record per measurement (the maximum it held, time weighting Fast).
  * <pre>
  * SL,dB,weighting   level 30.0..130.0 dB, weighting A (anything else is refused: the rule is in dB(A))

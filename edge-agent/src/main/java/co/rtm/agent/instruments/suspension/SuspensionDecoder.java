@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * EUSAMA suspension tester (shaker plates), streamed at 9600 8N1 on the shared ASCII frame
- * ({@code docs/instruments/suspension.md}): one record per wheel when its shake test ends.
+ * ({@code docs/instruments.md, suspension}): one record per wheel when its shake test ends.
  * <pre>
  * EU,position,adherencePct   position FL/FR/RL/RR (A3L.. beyond axle 2), adherence 0..100 %
  * </pre>

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * Digital tread depth gauge on its docking cradle, streamed at 9600 8N1 on the shared ASCII frame
- * ({@code docs/instruments/tread.md}): one record each time the technician stores a tyre's reading.
+ * ({@code docs/instruments.md, tread}): one record each time the technician stores a tyre's reading.
  * <pre>
  * TD,position,mm   position FL/FR/RL/RR, F/R, RLO/RLI.. (see tread.md), depth 0.00..30.00 mm
  * </pre>

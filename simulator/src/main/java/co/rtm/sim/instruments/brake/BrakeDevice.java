@@ -17,7 +17,7 @@ import java.util.Objects;
 import java.util.Random;
 
 /**
- * A roller brake tester playing one vehicle's true brake values ({@code docs/instruments/brake.md}). From its
+ * A roller brake tester playing one vehicle's true brake values ({@code docs/instruments.md, brake}). From its
  * first {@link #tick} it sends its identity, then for each axle: the axle weight, a service run (force ramps up
  * for 2 s, holds 1 s, drops when the wheels slip, 20 samples a second), a new weight and a parking run on axles
  * whose truth has parking forces, and a zero weight when the axle leaves. The maximum force of each run is the true

@@ -19,7 +19,7 @@ import java.util.Random;
 
 /**
  * A four-gas analyser with rpm and oil-temperature probes playing one vehicle's true exhaust values
- * ({@code docs/instruments/gas.md}). From its first {@link #tick}: identity, warm-up (two "not ready" checks, then
+ * ({@code docs/instruments.md, gas}). From its first {@link #tick}: identity, warm-up (two "not ready" checks, then
  * ready), leak, zero and HC-residue checks, then samples twice a second: 16 s at idle, and for a car 4 s
  * accelerating, 16 s at cruise and 4 s back to idle. Samples carry seeded noise around the truth (HC 2 ppm,
  * CO 0.01 %, CO2 0.05 %, O2 0.02 %, rpm 10, oil 0.3 °C). Answers {@code ?ID} with its identity, {@code CK}, {@code MS},

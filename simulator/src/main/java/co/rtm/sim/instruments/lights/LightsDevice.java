@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A simulated headlight tester (polled, {@code docs/instruments/lights.md}): answers {@code ?LB,L|R|C} with the
+ * A simulated headlight tester (polled, {@code docs/instruments.md, lights}): answers {@code ?LB,L|R|C} with the
  * low beam of that side and {@code ?SU} with the sum of the lamps, from the block's true values with the
  * playback's noise and faults; a side the vehicle has not got, or a sum it was not given, is an {@code ER}.
  */

@@ -20,7 +20,7 @@ import java.util.Random;
 
 /**
  * An opacimeter running the NTC 4231 free-acceleration cycle on one vehicle's true values
- * ({@code docs/instruments/opacity.md}). From its first {@link #tick}: identity, 3 s of clean-air trace, the purge
+ * ({@code docs/instruments.md, opacity}). From its first {@link #tick}: identity, 3 s of clean-air trace, the purge
  * acceleration (peak 0.2 m^-1 above the first set's), then every set of the truth, in order, one acceleration per
  * peak (trace rises for 1 s to the peak, decays for 2 s; then the {@code PK} and {@code GV} records; 3 s of rest),
  * then the zero drift. Trace at 20 samples a second; peaks carry 0.02 m^-1 of seeded noise, and the trace's highest

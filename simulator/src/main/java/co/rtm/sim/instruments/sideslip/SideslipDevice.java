@@ -8,7 +8,7 @@ import co.rtm.sim.instruments.lights.Playback;
 
 
 /**
- * A simulated side-slip plate (streamed, {@code docs/instruments/sideslip.md}): its identity, then one
+ * A simulated side-slip plate (streamed, {@code docs/instruments.md, sideslip}): its identity, then one
  * {@code SS} record per axle of the block, in order, one per interval, signed with an explicit {@code +}.
  */
 public final class SideslipDevice extends LaneFrameDevice {

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A simulated sound level meter (streamed, {@code docs/instruments/sound.md}): its identity, then
+ * A simulated sound level meter (streamed, {@code docs/instruments.md, sound}): its identity, then
  * {@code measurements} max-hold {@code SL} records, one per interval, whose highest is the block's true level
  * (the second); the others are 0.4 to 1.2 dB below it.
  */

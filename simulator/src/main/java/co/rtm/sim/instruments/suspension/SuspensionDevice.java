@@ -6,7 +6,7 @@ import co.rtm.sim.instruments.lights.LaneFrameDevice;
 import co.rtm.sim.instruments.lights.Playback;
 
 /**
- * A simulated EUSAMA suspension tester (streamed, {@code docs/instruments/suspension.md}): its identity, then
+ * A simulated EUSAMA suspension tester (streamed, {@code docs/instruments.md, suspension}): its identity, then
  * one {@code EU} record per wheel of the block, in order, one per interval.
  */
 public final class SuspensionDevice extends LaneFrameDevice {

@@ -9,7 +9,7 @@ import co.rtm.sim.instruments.lights.Playback;
 import java.util.List;
 
 /**
- * A simulated tread depth gauge (streamed, {@code docs/instruments/tread.md}): its identity, then one
+ * A simulated tread depth gauge (streamed, {@code docs/instruments.md, tread}): its identity, then one
  * {@code TD} record per tyre, the block's depths paired in order with {@code positions}, one per interval.
  */
 public final class TreadDevice extends LaneFrameDevice {
