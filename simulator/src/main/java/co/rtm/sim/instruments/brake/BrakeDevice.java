@@ -1,16 +1,11 @@
 package co.rtm.sim.instruments.brake;
 
 import co.rtm.agent.instruments.InstrumentKind;
-import co.rtm.agent.instruments.frame.AsciiFrameReader;
 import co.rtm.agent.instruments.frame.AsciiFrames;
 import co.rtm.profiles.inspection.Measurements;
-import co.rtm.sim.instruments.SimulatedDevice;
+import co.rtm.sim.instruments.ScriptedDevice;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -24,7 +19,7 @@ import java.util.Random;
  * value (noise only pulls the plateau down), weights carry 0.3 % noise, all seeded. Answers {@code ?ID} with its
  * identity, {@code ZR} and {@code AB} with {@code AK}, anything else with an {@code ER} frame.
  */
-public final class BrakeDevice implements SimulatedDevice {
+public final class BrakeDevice extends ScriptedDevice {
 
     /** A value fault of the device itself. */
     public enum ValueFault {
@@ -50,19 +45,11 @@ public final class BrakeDevice implements SimulatedDevice {
         }
     }
 
-    private record Frame(long atMs, byte[] bytes) {}
-
     static final int SAMPLE_MS = 50;
-    private static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
 
     private final Measurements.Brakes truth;
     private final Config config;
     private final Random random;
-    private final AsciiFrameReader commands = new AsciiFrameReader();
-    private final List<Frame> script = new ArrayList<>();
-    private Instant start;
-    private int next;
-    private long t;
 
     public BrakeDevice(Measurements.Brakes truth, Config config) {
         this.truth = Objects.requireNonNull(truth, "truth");
@@ -74,55 +61,22 @@ public final class BrakeDevice implements SimulatedDevice {
     public InstrumentKind kind() { return InstrumentKind.BRAKE; }
 
     @Override
-    public byte[] tick(Instant now) {
-        if (start == null) {
-            start = now;
-            build();
-        }
-        long elapsed = now.toEpochMilli() - start.toEpochMilli();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        while (next < script.size() && script.get(next).atMs() <= elapsed) {
-            out.writeBytes(script.get(next++).bytes());
-        }
-        return out.toByteArray();
-    }
-
-    /** Whether the whole vehicle has been played. */
-    public boolean finished() {
-        return start != null && next == script.size();
-    }
-
-    @Override
-    public byte[] onCommand(byte[] command, Instant now) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        commands.feed(command, 0, command.length, now, new AsciiFrameReader.Listener() {
-            @Override
-            public void payload(String payload, Instant at) {
-                out.writeBytes(switch (payload) {
-                    case "?ID" -> identity(at);
-                    case "ZR", "AB" -> AsciiFrames.encode("AK", payload);
-                    default -> AsciiFrames.encode("ER", "E01", "unknown command");
-                });
-            }
-
-            @Override
-            public void fault(co.rtm.agent.instruments.Fault fault) {
-                // a garbled command is ignored, as the real device does
-            }
-        });
-        return out.toByteArray();
+    protected byte[] answer(String payload, Instant at) {
+        return switch (payload) {
+            case "?ID" -> identity(at);
+            case "ZR", "AB" -> AsciiFrames.encode("AK", payload);
+            default -> AsciiFrames.encode("ER", "E01", "unknown command");
+        };
     }
 
     private byte[] identity(Instant at) {
-        LocalDate today = LocalDate.ofInstant(at, BOGOTA);
-        boolean expired = config.fault() == ValueFault.EXPIRED_CALIBRATION;
-        LocalDate verified = today.minusDays(expired ? 400 : 120);
-        return AsciiFrames.encode("ID", "RTM-Sim", "FR-3000", "BR" + Math.abs(config.seed() % 100_000), "2.4.1",
-                verified, verified.plusDays(365));
+        return identityFrame(at, "FR-3000", "BR" + Math.abs(config.seed() % 100_000), "2.4.1",
+                config.fault() == ValueFault.EXPIRED_CALIBRATION);
     }
 
-    private void build() {
-        emit(identity(start));
+    @Override
+    protected void build() {
+        emit(identity(start()));
         List<Measurements.BrakeAxle> axles = truth.axles();
         for (int i = 0; i < axles.size(); i++) {
             Measurements.BrakeAxle a = axles.get(i);
@@ -190,9 +144,6 @@ public final class BrakeDevice implements SimulatedDevice {
         return Math.max(0, f);
     }
 
-    private void emit(byte[] frame) {
-        script.add(new Frame(t, frame));
-    }
 
     private static String n(double v) {
         return String.format(Locale.ROOT, "%.1f", v);

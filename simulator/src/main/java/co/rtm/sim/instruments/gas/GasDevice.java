@@ -1,18 +1,11 @@
 package co.rtm.sim.instruments.gas;
 
-import co.rtm.agent.instruments.Fault;
 import co.rtm.agent.instruments.InstrumentKind;
-import co.rtm.agent.instruments.frame.AsciiFrameReader;
 import co.rtm.agent.instruments.frame.AsciiFrames;
 import co.rtm.profiles.inspection.Measurements;
-import co.rtm.sim.instruments.SimulatedDevice;
+import co.rtm.sim.instruments.ScriptedDevice;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Random;
@@ -25,7 +18,7 @@ import java.util.Random;
  * CO 0.01 %, CO2 0.05 %, O2 0.02 %, rpm 10, oil 0.3 °C). Answers {@code ?ID} with its identity, {@code CK}, {@code MS},
  * {@code MX} with {@code AK}, anything else with an {@code ER} frame.
  */
-public final class GasDevice implements SimulatedDevice {
+public final class GasDevice extends ScriptedDevice {
 
     public enum ValueFault {
         NONE,
@@ -51,19 +44,11 @@ public final class GasDevice implements SimulatedDevice {
         }
     }
 
-    private record Frame(long atMs, byte[] bytes) {}
-
     static final int SAMPLE_MS = 500;
-    private static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
 
     private final Measurements.Gas truth;
     private final Config config;
     private final Random random;
-    private final AsciiFrameReader commands = new AsciiFrameReader();
-    private final List<Frame> script = new ArrayList<>();
-    private Instant start;
-    private int next;
-    private long t;
     private String frozen;
 
     public GasDevice(Measurements.Gas truth, Config config) {
@@ -76,54 +61,22 @@ public final class GasDevice implements SimulatedDevice {
     public InstrumentKind kind() { return InstrumentKind.GAS; }
 
     @Override
-    public byte[] tick(Instant now) {
-        if (start == null) {
-            start = now;
-            build();
-        }
-        long elapsed = now.toEpochMilli() - start.toEpochMilli();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        while (next < script.size() && script.get(next).atMs() <= elapsed) {
-            out.writeBytes(script.get(next++).bytes());
-        }
-        return out.toByteArray();
-    }
-
-    /** Whether the whole test has been played. */
-    public boolean finished() {
-        return start != null && next == script.size();
-    }
-
-    @Override
-    public byte[] onCommand(byte[] command, Instant now) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        commands.feed(command, 0, command.length, now, new AsciiFrameReader.Listener() {
-            @Override
-            public void payload(String payload, Instant at) {
-                out.writeBytes(switch (payload) {
-                    case "?ID" -> identity(at);
-                    case "CK", "MS", "MX" -> AsciiFrames.encode("AK", payload);
-                    default -> AsciiFrames.encode("ER", "E01", "unknown command");
-                });
-            }
-
-            @Override
-            public void fault(Fault fault) {
-                // a garbled command is ignored
-            }
-        });
-        return out.toByteArray();
+    protected byte[] answer(String payload, Instant at) {
+        return switch (payload) {
+            case "?ID" -> identity(at);
+            case "CK", "MS", "MX" -> AsciiFrames.encode("AK", payload);
+            default -> AsciiFrames.encode("ER", "E01", "unknown command");
+        };
     }
 
     private byte[] identity(Instant at) {
-        LocalDate today = LocalDate.ofInstant(at, BOGOTA);
-        LocalDate verified = today.minusDays(config.fault() == ValueFault.EXPIRED_CALIBRATION ? 400 : 120);
-        return AsciiFrames.encode("ID", "RTM-Sim", "AG-500", "GA" + Math.abs(config.seed() % 100_000), "5.0.3",
-                verified, verified.plusDays(365));
+        return identityFrame(at, "AG-500", "GA" + Math.abs(config.seed() % 100_000), "5.0.3",
+                config.fault() == ValueFault.EXPIRED_CALIBRATION);
     }
 
-    private void build() {
-        emit(identity(start));
+    @Override
+    protected void build() {
+        emit(identity(start()));
         at(500, AsciiFrames.encode("CK", "WARM", "F", 20));
         at(1_500, AsciiFrames.encode("CK", "WARM", "F", 10));
         at(2_500, AsciiFrames.encode("CK", "WARM", "P", 0));
@@ -176,11 +129,5 @@ public final class GasDevice implements SimulatedDevice {
                 a.hcPpm() + (b.hcPpm() - a.hcPpm()) * x);
     }
 
-    private void at(long ms, byte[] frame) {
-        script.add(new Frame(ms, frame));
-    }
 
-    private void emit(byte[] frame) {
-        script.add(new Frame(t, frame));
-    }
 }

@@ -1,18 +1,12 @@
 package co.rtm.sim.instruments.opacity;
 
-import co.rtm.agent.instruments.Fault;
 import co.rtm.agent.instruments.InstrumentKind;
-import co.rtm.agent.instruments.frame.AsciiFrameReader;
 import co.rtm.agent.instruments.frame.AsciiFrames;
 import co.rtm.profiles.inspection.Measurements;
 import co.rtm.profiles.inspection.OpacityUnit;
-import co.rtm.sim.instruments.SimulatedDevice;
+import co.rtm.sim.instruments.ScriptedDevice;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -27,7 +21,7 @@ import java.util.Random;
  * point is exactly the reported peak. Truth values in {@code percent} are converted to k. Answers {@code ?ID} with
  * its identity, {@code ZE}, {@code ST}, {@code SP} with {@code AK}, anything else with an {@code ER} frame.
  */
-public final class OpacityDevice implements SimulatedDevice {
+public final class OpacityDevice extends ScriptedDevice {
 
     public enum ValueFault {
         NONE,
@@ -51,19 +45,11 @@ public final class OpacityDevice implements SimulatedDevice {
         }
     }
 
-    private record Frame(long atMs, byte[] bytes) {}
-
     static final int SAMPLE_MS = 50;
-    private static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
 
     private final Measurements.Opacity truth;
     private final Config config;
     private final Random random;
-    private final AsciiFrameReader commands = new AsciiFrameReader();
-    private final List<Frame> script = new ArrayList<>();
-    private Instant start;
-    private int next;
-    private long t;
 
     public OpacityDevice(Measurements.Opacity truth, Config config) {
         this.truth = Objects.requireNonNull(truth, "truth");
@@ -75,54 +61,22 @@ public final class OpacityDevice implements SimulatedDevice {
     public InstrumentKind kind() { return InstrumentKind.OPACITY; }
 
     @Override
-    public byte[] tick(Instant now) {
-        if (start == null) {
-            start = now;
-            build();
-        }
-        long elapsed = now.toEpochMilli() - start.toEpochMilli();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        while (next < script.size() && script.get(next).atMs() <= elapsed) {
-            out.writeBytes(script.get(next++).bytes());
-        }
-        return out.toByteArray();
-    }
-
-    /** Whether the whole cycle has been played. */
-    public boolean finished() {
-        return start != null && next == script.size();
-    }
-
-    @Override
-    public byte[] onCommand(byte[] command, Instant now) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        commands.feed(command, 0, command.length, now, new AsciiFrameReader.Listener() {
-            @Override
-            public void payload(String payload, Instant at) {
-                out.writeBytes(switch (payload) {
-                    case "?ID" -> identity(at);
-                    case "ZE", "ST", "SP" -> AsciiFrames.encode("AK", payload);
-                    default -> AsciiFrames.encode("ER", "E01", "unknown command");
-                });
-            }
-
-            @Override
-            public void fault(Fault fault) {
-                // a garbled command is ignored
-            }
-        });
-        return out.toByteArray();
+    protected byte[] answer(String payload, Instant at) {
+        return switch (payload) {
+            case "?ID" -> identity(at);
+            case "ZE", "ST", "SP" -> AsciiFrames.encode("AK", payload);
+            default -> AsciiFrames.encode("ER", "E01", "unknown command");
+        };
     }
 
     private byte[] identity(Instant at) {
-        LocalDate today = LocalDate.ofInstant(at, BOGOTA);
-        LocalDate verified = today.minusDays(config.fault() == ValueFault.EXPIRED_CALIBRATION ? 400 : 120);
-        return AsciiFrames.encode("ID", "RTM-Sim", "OP-430", "OP" + Math.abs(config.seed() % 100_000), "3.1.0",
-                verified, verified.plusDays(365));
+        return identityFrame(at, "OP-430", "OP" + Math.abs(config.seed() % 100_000), "3.1.0",
+                config.fault() == ValueFault.EXPIRED_CALIBRATION);
     }
 
-    private void build() {
-        emit(identity(start));
+    @Override
+    protected void build() {
+        emit(identity(start()));
         rest(60);
         List<List<Double>> sets = truth.sets();
         double first = sets.isEmpty() ? 1.0 : sets.get(0).stream().mapToDouble(this::k).average().orElse(1.0);
@@ -182,9 +136,6 @@ public final class OpacityDevice implements SimulatedDevice {
         return truth.unit().convert(value, OpacityUnit.K);
     }
 
-    private void emit(byte[] frame) {
-        script.add(new Frame(t, frame));
-    }
 
     private static String f2(double v) {
         return String.format(Locale.ROOT, "%.2f", v);
