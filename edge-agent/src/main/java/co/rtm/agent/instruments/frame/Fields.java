@@ -13,6 +13,9 @@ import java.util.List;
  */
 public final class Fields {
 
+    /** Optional sign, digits, optional point and digits: no exponent, no NaN, no hex. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[-+]?[0-9]*\\.?[0-9]+");
+
     private final String payload;
     private final List<String> fields;
 
@@ -57,7 +60,7 @@ public final class Fields {
         String s = text(i);
         try {
             double v = Double.parseDouble(s);
-            if (!Double.isFinite(v) || s.isBlank() || !s.matches("[-+]?[0-9]*\\.?[0-9]+")) {
+            if (!Double.isFinite(v) || s.isBlank() || !NUMBER.matcher(s).matches()) {
                 throw new NumberFormatException();
             }
             return v;
