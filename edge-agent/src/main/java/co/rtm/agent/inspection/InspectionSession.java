@@ -137,7 +137,7 @@ public final class InspectionSession {
                     Duration left = Duration.between(clock.instant(), end);
                     if (left.isNegative() || left.isZero()) {
                         procedure.abort("no result from the " + tap.kind().json() + " instrument within "
-                                + deadline.apply(test).toSeconds() + " s");
+                                + seconds(deadline.apply(test)) + " s");
                         return true;
                     }
                     InstrumentEvent e = tap.next(left.compareTo(Duration.ofMillis(250)) < 0 ? left : Duration.ofMillis(250));
@@ -167,6 +167,10 @@ public final class InspectionSession {
             tap.shut();
         }
         return procedure.outcome();
+    }
+
+    private static String seconds(Duration d) {
+        return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString();
     }
 
     private static boolean expired(InstrumentTap tap, InstrumentEvent e) {
