@@ -24,7 +24,19 @@ import java.util.zip.GZIPOutputStream;
  * vehicles) and the dashboard's plots read it back.
  */
 public final class SampleSeries {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Samples as JSON; an {@code OptionalDouble} (the gas analyser's oil temperature) is its value or null. */
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
+            .addSerializer(java.util.OptionalDouble.class, new com.fasterxml.jackson.databind.JsonSerializer<>() {
+                @Override
+                public void serialize(java.util.OptionalDouble v, com.fasterxml.jackson.core.JsonGenerator g,
+                                      com.fasterxml.jackson.databind.SerializerProvider p) throws IOException {
+                    if (v.isPresent()) {
+                        g.writeNumber(v.getAsDouble());
+                    } else {
+                        g.writeNull();
+                    }
+                }
+            }));
 
     private final StringBuilder lines = new StringBuilder();
     private int events;

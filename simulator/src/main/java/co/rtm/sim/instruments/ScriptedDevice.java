@@ -70,6 +70,7 @@ public abstract class ScriptedDevice implements SimulatedDevice {
     }
 
     /** Whether the whole script has been played. */
+    @Override
     public final boolean finished() {
         return start != null && next == script.size();
     }

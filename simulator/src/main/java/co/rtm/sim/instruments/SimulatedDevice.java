@@ -20,4 +20,9 @@ public interface SimulatedDevice {
 
     /** Bytes the device answers to {@code command} (possibly a partial command: keep it until complete). */
     byte[] onCommand(byte[] command, Instant now);
+
+    /** Whether the device has sent everything it had to send for its vehicle (a polled device never is). */
+    default boolean finished() {
+        return false;
+    }
 }

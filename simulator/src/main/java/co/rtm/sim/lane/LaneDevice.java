@@ -80,6 +80,11 @@ public final class LaneDevice implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return; // the vehicle source gave up because we are closing
+                }
+                throw e;
             }
         }
     }

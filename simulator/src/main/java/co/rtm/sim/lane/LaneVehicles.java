@@ -22,7 +22,12 @@ public final class LaneVehicles implements Supplier<String> {
     }
 
     @Override
-    public synchronized String get() {
+    public String get() {
+        return nextDocument().toString();
+    }
+
+    /** The next vehicle's whole scoring document (vehicle, true measurements, sensory findings, inspectors). */
+    public synchronized ObjectNode nextDocument() {
         while (true) {
             ObjectNode doc = population.next();
             VehicleKind kind = VehicleKind.fromJson(doc.path("vehicle").path("kind").asText());
@@ -31,7 +36,7 @@ public final class LaneVehicles implements Supplier<String> {
             doc.put("testedAt", now.toString());
             doc.put("startedAt", now.minusMinutes(12).toString());
             doc.putArray("inspectors").add("CC-" + (79_000_000 + Math.floorMod(lane.id().hashCode(), 1000)));
-            return doc.toString();
+            return doc;
         }
     }
 }

@@ -41,6 +41,7 @@ public abstract class LaneFrameDevice implements SimulatedDevice {
     private int recordsMade;
     private boolean errorSent;
     private Instant next;
+    private boolean streamedAny;
 
     protected LaneFrameDevice(InstrumentKind kind, String vendor, String model, String serial, Playback playback) {
         this.kind = kind;
@@ -101,6 +102,7 @@ public abstract class LaneFrameDevice implements SimulatedDevice {
         if (next == null) {
             next = now.plus(playback.interval());
             if (!streamed.isEmpty()) {
+                streamedAny = true;
                 out.writeBytes(identity(now));
             }
             return out.toByteArray();
@@ -110,6 +112,12 @@ public abstract class LaneFrameDevice implements SimulatedDevice {
             next = next.plus(playback.interval());
         }
         return out.toByteArray();
+    }
+
+    /** A streamed device is finished once its identity and every queued record are sent; a polled one never. */
+    @Override
+    public final boolean finished() {
+        return next != null && streamed.isEmpty() && streamedAny;
     }
 
     @Override

@@ -26,7 +26,7 @@ class CoapDeviceServerTest {
     void bytesArriveInOrderAndCommandsGetTheirReplies() throws Exception {
         try (CoapDeviceServer server = CoapDeviceServer.start(new CountingDevice(), WireFaults.none(),
                 Duration.ofMillis(2), Clock.systemUTC());
-             CoapLink link = CoapLink.observe(server.uri(), Duration.ofSeconds(2))) {
+             CoapLink link = CoapLink.observe(server.uri(), Duration.ofSeconds(10))) {
             assertThat(server.uri().toString()).startsWith("coap://127.0.0.1:").endsWith("/sound");
             List<String> lines = new ArrayList<>(Wire.lines(link, 500));
             link.write(ascii("PING\n"));
