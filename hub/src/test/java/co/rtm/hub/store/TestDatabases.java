@@ -45,6 +45,9 @@ public final class TestDatabases {
             return new Handle(Database.openDefault(dir), url, () -> { });
         }
         String base = System.getenv(PG_ENV);
+        if ((base == null || base.isBlank()) && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException(PG_ENV + " is not set under CI=true: .ci/run starts PostgreSQL and sets it");
+        }
         assumeTrue(base != null && !base.isBlank(),
                 PG_ENV + " is not set (e.g. jdbc:postgresql://127.0.0.1:5432/rtm?user=postgres): PostgreSQL run skipped");
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
