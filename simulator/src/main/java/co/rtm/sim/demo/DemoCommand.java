@@ -1,18 +1,13 @@
 package co.rtm.sim.demo;
 
-import co.rtm.agent.lane.TcpLaneFeed;
-import co.rtm.agent.station.StationAgent;
 import co.rtm.agent.station.StationStats;
 import co.rtm.hub.HubConfig;
 import co.rtm.hub.HubServer;
 import co.rtm.hub.cli.HubMain;
 import co.rtm.hub.home.HubHome;
-import co.rtm.profiles.profile.Profiles;
 import co.rtm.profiles.scoring.Verdict;
 import co.rtm.profiles.wire.Json;
 import co.rtm.profiles.wire.StationBundle;
-import co.rtm.sim.lane.LaneDevice;
-import co.rtm.sim.lane.LaneVehicles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,6 +26,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -42,11 +38,23 @@ import java.util.concurrent.Callable;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run a hub, CDA centres and lanes with simulated instruments; print a JSON summary at the end.")
 public final class DemoCommand implements Callable<Integer> {
-    /** Centres and their lanes: centre id, then the lane profiles. */
-    private static final List<List<String>> CENTRES = List.of(
-            List.of("CDA-BOG-001", "cda-light", "cda-light", "cda-motorcycle"),
-            List.of("CDA-MED-002", "cda-light", "cda-motorcycle"),
-            List.of("CDA-CAL-003", "cda-heavy", "cda-light"));
+    /** A lane of a demo centre: its profile, and whether its agent reads simulated instruments. */
+    private record LaneSpec(String profile, boolean instrumented) {
+        static LaneSpec documents(String profile) {
+            return new LaneSpec(profile, false);
+        }
+    }
+
+    /**
+     * Centres and their lanes. Most lanes send whole documents, so the ledger fills quickly; one motorcycle lane
+     * at Medellín reads every test from its instruments in real time (about half a minute per motorcycle).
+     */
+    private static final List<Map.Entry<String, List<LaneSpec>>> CENTRES = List.of(
+            Map.entry("CDA-BOG-001", List.of(LaneSpec.documents("cda-light"), LaneSpec.documents("cda-light"),
+                    LaneSpec.documents("cda-motorcycle"))),
+            Map.entry("CDA-MED-002", List.of(LaneSpec.documents("cda-light"), LaneSpec.documents("cda-motorcycle"),
+                    new LaneSpec("cda-motorcycle", true))),
+            Map.entry("CDA-CAL-003", List.of(LaneSpec.documents("cda-heavy"), LaneSpec.documents("cda-light"))));
 
     @Option(names = "--duration", defaultValue = "60", description = "Seconds the lanes take vehicles (default ${DEFAULT-VALUE}).")
     int durationSeconds;
@@ -88,22 +96,21 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             err.printf(Locale.ROOT, "demo: hub up on %s in %d ms; data in %s%n", hub.mqttUrl(), hub.startupTime().toMillis(), dir.toAbsolutePath());
             int laneNo = 0;
-            for (List<String> centre : CENTRES) {
-                String centerId = centre.get(0);
-                for (int i = 1; i < centre.size(); i++) {
-                    String profileId = centre.get(i);
+            for (Map.Entry<String, List<LaneSpec>> centre : CENTRES) {
+                String centerId = centre.getKey();
+                for (int i = 1; i <= centre.getValue().size(); i++) {
+                    LaneSpec spec = centre.getValue().get(i - 1);
                     String stationId = centerId.substring(4, 7).toLowerCase(Locale.ROOT) + "-lane-" + i;
-                    StationBundle bundle = hub.provision(centerId, stationId, profileId);
+                    StationBundle bundle = hub.provision(centerId, stationId, spec.profile());
                     Path stationDir = Files.createDirectories(dir.resolve("stations").resolve(stationId));
                     Files.write(stationDir.resolve("bundle.json"), Json.write(bundle));
-                    LaneDevice device = LaneDevice.start(new LaneVehicles(seed * 1000 + laneNo++,
-                            Profiles.builtIn(profileId).orElseThrow()), Duration.ofMillis(vehicleIntervalMs));
-                    StationAgent agent = StationAgent.start(bundle, stationDir, new TcpLaneFeed("127.0.0.1", device.port()));
-                    lanes.add(new DemoLane(centerId, stationId, profileId, device, agent));
+                    lanes.add(DemoLanes.start(centerId, stationId, spec.profile(), spec.instrumented(), bundle, stationDir,
+                            seed * 1000 + laneNo++, Duration.ofMillis(vehicleIntervalMs)));
                 }
             }
-            err.printf(Locale.ROOT, "demo: %d centres, %d lanes running for %d s (dashboard not served yet; --http-port %d ignored)%n",
-                    CENTRES.size(), lanes.size(), durationSeconds, httpPort);
+            err.printf(Locale.ROOT, "demo: %d centres, %d lanes (%d reading simulated instruments) running for %d s "
+                            + "(dashboard not served yet; --http-port %d ignored)%n", CENTRES.size(), lanes.size(),
+                    lanes.stream().filter(DemoLane::instrumented).count(), durationSeconds, httpPort);
 
             long end = System.nanoTime() + Duration.ofSeconds(durationSeconds).toNanos();
             while (System.nanoTime() < end) {
@@ -126,6 +133,7 @@ public final class DemoCommand implements Callable<Integer> {
             summary.put("centres", CENTRES.size());
             summary.put("lanes", s.lanes);
             summary.put("produced", s.produced);
+            summary.put("producedFromInstruments", s.fromInstruments);
             summary.put("approved", s.approved);
             summary.put("rejected", s.rejected);
             summary.put("incomplete", s.incomplete);
@@ -158,20 +166,21 @@ public final class DemoCommand implements Callable<Integer> {
         lanes.clear();
     }
 
-    private record Summary(int lanes, long produced, long approved, long rejected, long incomplete, long accepted,
-                           long duplicates, long refused, long pending) {}
+    private record Summary(int lanes, long produced, long fromInstruments, long approved, long rejected, long incomplete,
+                           long accepted, long duplicates, long refused, long pending) {}
 
     private static Summary summarise(List<DemoLane> lanes, HubServer hub) {
-        long produced = 0, approved = 0, rejected = 0, incomplete = 0;
+        long produced = 0, fromInstruments = 0, approved = 0, rejected = 0, incomplete = 0;
         for (DemoLane l : lanes) {
             StationStats st = l.agent().stats();
             produced += st.appended();
+            fromInstruments += l.instrumented() ? st.appended() : 0;
             approved += st.scored(Verdict.APPROVED);
             rejected += st.scored(Verdict.REJECTED);
             incomplete += st.scored(Verdict.INCOMPLETE);
         }
         var c = hub.counters();
-        return new Summary(lanes.size(), produced, approved, rejected, incomplete, c.accepted(), c.duplicates(), c.refused(), pending(lanes));
+        return new Summary(lanes.size(), produced, fromInstruments, approved, rejected, incomplete, c.accepted(), c.duplicates(), c.refused(), pending(lanes));
     }
 
     private static long pending(List<DemoLane> lanes) {
@@ -179,15 +188,16 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static void progress(PrintWriter err, String phase, long started, List<DemoLane> lanes, HubServer hub) {
-        long scored = 0, rejected = 0;
+        long scored = 0, rejected = 0, fromInstruments = 0;
         for (DemoLane l : lanes) {
             StationStats st = l.agent().stats();
             scored += st.scoredTotal();
             rejected += st.scored(Verdict.REJECTED);
+            fromInstruments += l.instrumented() ? st.scoredTotal() : 0;
         }
         var c = hub.counters();
-        err.printf(Locale.ROOT, "demo: %s %5.1fs  scored %d (rejected %d)  accepted by hub %d  refused %d  pending %d%n",
-                phase, (System.nanoTime() - started) / 1e9, scored, rejected, c.accepted(), c.refused(), pending(lanes));
+        err.printf(Locale.ROOT, "demo: %s %5.1fs  scored %d (rejected %d, from instruments %d)  accepted by hub %d  refused %d  pending %d%n",
+                phase, (System.nanoTime() - started) / 1e9, scored, rejected, fromInstruments, c.accepted(), c.refused(), pending(lanes));
         err.flush();
     }
 

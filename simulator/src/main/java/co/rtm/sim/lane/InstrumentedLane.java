@@ -36,7 +36,7 @@ import java.util.function.Supplier;
  * <p>{@link #streaming} is the other mode: every streamed instrument plays vehicle after vehicle without pause
  * and no vehicle is announced, the most an agent's instrument links ever have to decode.
  */
-public final class InstrumentedLane implements AutoCloseable {
+public final class InstrumentedLane implements SimulatedLane {
     private static final Duration DRAIN_POLL = Duration.ofMillis(50);
 
     private final StationProfile profile;
@@ -149,6 +149,12 @@ public final class InstrumentedLane implements AutoCloseable {
         Files.writeString(file, instrumentsYaml(testDeadlineSeconds));
     }
 
+    /** The reception's loopback port; -1 in {@link #streaming} mode, which has no reception. */
+    @Override
+    public int port() {
+        return reception == null ? -1 : reception.port();
+    }
+
     /** Vehicles sent to the agent so far. */
     public long vehiclesSent() {
         return reception == null ? 0 : reception.sent();
@@ -160,6 +166,7 @@ public final class InstrumentedLane implements AutoCloseable {
     }
 
     /** Stops sending vehicles, keeping the instruments and the agent's connections. */
+    @Override
     public void pause(boolean paused) {
         if (reception != null) {
             reception.pause(paused);

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * through is one JSON document on one line. It serves one agent at a time (a lane has one agent), paces the
  * vehicles as a real lane would ({@code interval} between vehicles), and survives the agent reconnecting.
  */
-public final class LaneDevice implements AutoCloseable {
+public final class LaneDevice implements SimulatedLane {
     private final ServerSocket server;
     private final Supplier<String> vehicles;
     private final Duration interval;
@@ -46,6 +46,7 @@ public final class LaneDevice implements AutoCloseable {
         return d;
     }
 
+    @Override
     public int port() { return server.getLocalPort(); }
 
     /** {@code tcp://127.0.0.1:PORT}, as the agent's {@code --lane} option takes it. */
@@ -55,6 +56,7 @@ public final class LaneDevice implements AutoCloseable {
     public long sent() { return sent.get(); }
 
     /** Stops sending vehicles (the lane is closed) without dropping the agent's connection. */
+    @Override
     public void pause(boolean paused) { this.paused = paused; }
 
     private void serve() {

@@ -1,0 +1,36 @@
+package co.rtm.sim.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's main job, as a newcomer runs it: {@code simulator demo}, in its own JVM. */
+class DemoTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDemoFillsAWholeLedgerIncludingResultsReadFromInstruments() throws Exception {
+        Path data = dir.resolve("demo-data");
+        Path log = dir.resolve("demo.log");
+        Process demo = Processes.java(log, "co.rtm.sim.cli.SimulatorMain", "demo", "--duration", "60", "--data", data.toString());
+        assertThat(demo.waitFor(4, TimeUnit.MINUTES)).as("demo finished").isTrue();
+        List<String> lines = Files.readAllLines(log);
+        assertThat(demo.exitValue()).as(String.join("\n", lines)).isZero();
+        assertThat(lines).anyMatch(l -> l.startsWith("demo: running"));   // progress while it runs
+        JsonNode summary = new ObjectMapper().readTree(lines.stream().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow());
+        assertThat(summary.path("ok").asBoolean()).as(summary.toString()).isTrue();
+        assertThat(summary.path("produced").asLong()).isGreaterThan(100);
+        assertThat(summary.path("producedFromInstruments").asLong()).as(summary.toString()).isPositive();
+        assertThat(summary.path("rejectedShare").asDouble()).isBetween(0.1, 0.4);
+        assertThat(summary.path("ledger").path("furGaps").asLong()).isZero();
+        assertThat(summary.path("dataDir").asText()).isEqualTo(data.toAbsolutePath().toString());
+    }
+}
