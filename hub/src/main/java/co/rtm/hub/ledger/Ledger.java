@@ -53,6 +53,9 @@ public final class Ledger {
         Receipt existing = findReceipt(tx, s.messageId()).orElse(null);
         boolean seqTaken = existing == null && station != null && seqTaken(tx, s.stationId(), s.seq());
         Optional<LedgerDecision> early = LedgerRules.precheck(s, station, existing, seqTaken);
+        if (early.isEmpty()) {
+            early = operatingRules(tx, s);
+        }
         LedgerDecision decision = early.isPresent()
                 ? early.get()
                 : LedgerRules.decide(s, station, null, false, lockCounters(tx, Numbering.seriesFor(s.type(), s.verdict(), s.centerId())));
@@ -65,6 +68,14 @@ public final class Ledger {
                     r.detail(), s.envelope()), now);
         }
         return new Outcome.Accepted(record(tx, s, ((LedgerDecision.Accept) decision).assignment(), now));
+    }
+
+    /** Accreditation, class, opening hours and capacity; counted in this transaction, so a batch sees its own results. */
+    private static Optional<LedgerDecision> operatingRules(Tx tx, Submission s) throws SQLException {
+        LaneLimits limits = LaneLimitsReader.read(tx, s.stationId());
+        long acceptedInHour = limits.capacityLimited()
+                ? LaneLimitsReader.acceptedIn(tx, s.stationId(), ClockHour.of(s.startedAt())) : 0;
+        return OperatingRules.check(s, limits, acceptedInHour);
     }
 
     /** Stores a refusal decided elsewhere (bad signature, invalid payload, wrong verdict...). Never numbered. */
@@ -86,8 +97,8 @@ public final class Ledger {
         long id;
         try (PreparedStatement ps = tx.connection().prepareStatement(
                 "INSERT INTO results (message_id, center_id, station_id, key_version, seq, result_type, subject, verdict,"
-                        + " fur_number, certificate_kind, certificate_number, tested_at, received_at, envelope, payload)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+                        + " fur_number, certificate_kind, certificate_number, tested_at, received_at, envelope, payload, started_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
             ps.setString(1, s.messageId());
             ps.setString(2, s.centerId());
             ps.setString(3, s.stationId());
@@ -103,6 +114,7 @@ public final class Ledger {
             ps.setString(13, Timestamps.format(now));
             ps.setBytes(14, s.envelope());
             ps.setString(15, s.payloadJson());
+            ps.setString(16, Timestamps.format(Timestamps.truncate(s.startedAt())));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 id = rs.getLong(1);
