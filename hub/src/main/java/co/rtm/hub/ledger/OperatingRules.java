@@ -3,6 +3,7 @@ package co.rtm.hub.ledger;
 import co.rtm.hub.registry.CenterRules;
 import co.rtm.hub.registry.ColombianHolidays;
 import co.rtm.hub.registry.OpeningHours;
+import co.rtm.profiles.vehicle.VehicleKind;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Locale;
@@ -32,7 +33,7 @@ public final class OperatingRules {
         if (center.centerClass() != null && s.vehicleKind() != null
                 && !center.centerClass().allows(s.vehicleKind(), limits.laneKinds())) {
             // art. 3.3.3.6 (classes A-D), art. 3.3.8.1 (motocarros only at B and D)
-            return refuse(RefusalReasons.VEHICLE_KIND_NOT_ALLOWED, "a " + s.vehicleKind().json() + " may not be inspected"
+            return refuse(RefusalReasons.VEHICLE_KIND_NOT_ALLOWED, "a " + name(s.vehicleKind()) + " may not be inspected"
                     + " on lane " + s.stationId() + " of class " + center.centerClass() + " centre " + s.centerId()
                     + " (art. 3.3.3.6)");
         }
@@ -48,6 +49,15 @@ public final class OperatingRules {
                     + "; its capacity is " + limits.capacityPerHour() + " per hour");
         }
         return Optional.empty();
+    }
+
+    private static String name(VehicleKind kind) {
+        return switch (kind) {
+            case LIGHT -> "light vehicle";
+            case HEAVY -> "heavy vehicle";
+            case MOTORCYCLE -> "motorcycle";
+            case MOTOCARRO -> "motocarro";
+        };
     }
 
     private static Optional<LedgerDecision> refuse(String code, String detail) {
