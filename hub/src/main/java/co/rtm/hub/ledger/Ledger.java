@@ -22,6 +22,10 @@ import java.util.Optional;
  * numbers from the counter rows, advances the station's seq and appends the audit entry, so all of
  * it happens or none of it does.
  *
+ * <p>After the station checks of {@link LedgerRules}, {@link OperatingRules} refuses results outside the centre's
+ * registered hours, class or accreditation, or over the lane's capacity; the results counted against the capacity
+ * are read under the station's lock in the same transaction, so group commit counts its own earlier results.
+ *
  * <p>Rows are locked in one order (station, FUR counter, certificate counter, audit head), so
  * concurrent hubs on one PostgreSQL serialise on them without deadlocking.
  */
