@@ -69,7 +69,8 @@ final class InspectionCheck {
         }
         return new Submission(m.messageId().toString(), m.centerId(), m.stationId(), signed.keyVersion(), m.seq(),
                 ResultType.INSPECTION, input.vehicle().plate(), Verdict.valueOf(rescored.verdict().name()),
-                input.testedAt().toInstant(), envelope, new String(signed.payload(), StandardCharsets.UTF_8));
+                input.testedAt().toInstant(), envelope, new String(signed.payload(), StandardCharsets.UTF_8),
+                m.startedAt().toInstant(), input.vehicle().kind());
     }
 
     private static String summary(ScoreResult s) {

@@ -22,6 +22,10 @@ import java.util.Optional;
  * numbers from the counter rows, advances the station's seq and appends the audit entry, so all of
  * it happens or none of it does.
  *
+ * <p>After the station checks of {@link LedgerRules}, {@link OperatingRules} refuses results outside the centre's
+ * registered hours, class or accreditation, or over the lane's capacity; the results counted against the capacity
+ * are read under the station's lock in the same transaction, so group commit counts its own earlier results.
+ *
  * <p>Rows are locked in one order (station, FUR counter, certificate counter, audit head), so
  * concurrent hubs on one PostgreSQL serialise on them without deadlocking.
  */
@@ -53,6 +57,9 @@ public final class Ledger {
         Receipt existing = findReceipt(tx, s.messageId()).orElse(null);
         boolean seqTaken = existing == null && station != null && seqTaken(tx, s.stationId(), s.seq());
         Optional<LedgerDecision> early = LedgerRules.precheck(s, station, existing, seqTaken);
+        if (early.isEmpty()) {
+            early = operatingRules(tx, s);
+        }
         LedgerDecision decision = early.isPresent()
                 ? early.get()
                 : LedgerRules.decide(s, station, null, false, lockCounters(tx, Numbering.seriesFor(s.type(), s.verdict(), s.centerId())));
@@ -65,6 +72,14 @@ public final class Ledger {
                     r.detail(), s.envelope()), now);
         }
         return new Outcome.Accepted(record(tx, s, ((LedgerDecision.Accept) decision).assignment(), now));
+    }
+
+    /** Accreditation, class, opening hours and capacity; counted in this transaction, so a batch sees its own results. */
+    private static Optional<LedgerDecision> operatingRules(Tx tx, Submission s) throws SQLException {
+        LaneLimits limits = LaneLimitsReader.read(tx, s.stationId());
+        long acceptedInHour = limits.capacityLimited()
+                ? LaneLimitsReader.acceptedIn(tx, s.stationId(), ClockHour.of(s.startedAt())) : 0;
+        return OperatingRules.check(s, limits, acceptedInHour);
     }
 
     /** Stores a refusal decided elsewhere (bad signature, invalid payload, wrong verdict...). Never numbered. */
@@ -86,8 +101,8 @@ public final class Ledger {
         long id;
         try (PreparedStatement ps = tx.connection().prepareStatement(
                 "INSERT INTO results (message_id, center_id, station_id, key_version, seq, result_type, subject, verdict,"
-                        + " fur_number, certificate_kind, certificate_number, tested_at, received_at, envelope, payload)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+                        + " fur_number, certificate_kind, certificate_number, tested_at, received_at, envelope, payload, started_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
             ps.setString(1, s.messageId());
             ps.setString(2, s.centerId());
             ps.setString(3, s.stationId());
@@ -103,6 +118,7 @@ public final class Ledger {
             ps.setString(13, Timestamps.format(now));
             ps.setBytes(14, s.envelope());
             ps.setString(15, s.payloadJson());
+            ps.setString(16, Timestamps.format(Timestamps.truncate(s.startedAt())));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 id = rs.getLong(1);

@@ -6,6 +6,14 @@ public final class RefusalReasons {
     public static final String CENTER_MISMATCH = "CENTER_MISMATCH";
     public static final String STATION_INACTIVE = "STATION_INACTIVE";
     public static final String REPLAYED_SEQ = "REPLAYED_SEQ";
+    /** Started outside the centre's registered hours, or on a holiday it is closed (art. 3.3.5.2.4). */
+    public static final String OUTSIDE_OPERATING_HOURS = "OUTSIDE_OPERATING_HOURS";
+    /** Would make its lane exceed its registered capacity within that clock hour (art. 3.3.5.2.4). */
+    public static final String CAPACITY_EXCEEDED = "CAPACITY_EXCEEDED";
+    /** A vehicle kind the centre's class does not cover (art. 3.3.3.6, 3.3.8.1). */
+    public static final String VEHICLE_KIND_NOT_ALLOWED = "VEHICLE_KIND_NOT_ALLOWED";
+    /** Started after the last day of the centre's registered accreditation. */
+    public static final String ACCREDITATION_EXPIRED = "ACCREDITATION_EXPIRED";
 
     private RefusalReasons() {
     }

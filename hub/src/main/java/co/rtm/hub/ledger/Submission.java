@@ -1,16 +1,19 @@
 package co.rtm.hub.ledger;
 
+import co.rtm.profiles.vehicle.VehicleKind;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * A verified, re-scored result ready to be recorded. {@code envelope} is the signed envelope exactly
  * as received; {@code payloadJson} its payload; {@code testedAt} the station's clock; {@code subject}
- * the plate (inspection) or document number (exam). The array is not copied.
+ * the plate (inspection) or document number (exam). {@code startedAt} is when the inspection (or exam)
+ * started, on the station's clock: opening hours and capacity are judged on it. {@code vehicleKind} is the
+ * inspected vehicle's kind, null for an exam. The array is not copied.
  */
 public record Submission(String messageId, String centerId, String stationId, int keyVersion, long seq,
                          ResultType type, String subject, Verdict verdict, Instant testedAt,
-                         byte[] envelope, String payloadJson) {
+                         byte[] envelope, String payloadJson, Instant startedAt, VehicleKind vehicleKind) {
     public Submission {
         Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(centerId, "centerId");
@@ -21,5 +24,19 @@ public record Submission(String messageId, String centerId, String stationId, in
         Objects.requireNonNull(testedAt, "testedAt");
         Objects.requireNonNull(envelope, "envelope");
         Objects.requireNonNull(payloadJson, "payloadJson");
+        Objects.requireNonNull(startedAt, "startedAt");
+    }
+
+    /** Started when tested, vehicle kind unknown (not checked against the centre's class). */
+    public Submission(String messageId, String centerId, String stationId, int keyVersion, long seq,
+                      ResultType type, String subject, Verdict verdict, Instant testedAt,
+                      byte[] envelope, String payloadJson) {
+        this(messageId, centerId, stationId, keyVersion, seq, type, subject, verdict, testedAt, envelope, payloadJson,
+                testedAt, null);
+    }
+
+    public Submission startingAt(Instant started, VehicleKind kind) {
+        return new Submission(messageId, centerId, stationId, keyVersion, seq, type, subject, verdict, testedAt,
+                envelope, payloadJson, started, kind);
     }
 }

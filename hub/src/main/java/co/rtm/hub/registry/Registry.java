@@ -7,6 +7,7 @@ import co.rtm.hub.store.Tx;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -142,6 +144,80 @@ public final class Registry {
             return null;
         });
         changed(stationId);
+    }
+
+    /** What the centre registered (class, opening hours, accreditation); everything unregistered for a new centre. */
+    public Optional<CenterRules> centerRules(String centerId) {
+        return db.read(tx -> centerRules(tx, centerId));
+    }
+
+    /**
+     * Changes what a centre registered, in one transaction with its audit entry, and returns what is stored now.
+     * {@code change} gets the stored rules; classes are for CDAs and mobile lines only.
+     */
+    public CenterRules updateCenterRules(String centerId, UnaryOperator<CenterRules> change) {
+        return db.inTransaction(tx -> {
+            Center center = findCenter(tx, centerId).orElseThrow(() -> new IllegalArgumentException("unknown centre " + centerId));
+            CenterRules rules = change.apply(centerRules(tx, centerId).orElseThrow());
+            if (center.kind() == CenterKind.CALE && rules.centerClass() != null) {
+                throw new IllegalArgumentException("centre " + centerId + " is a CALE; classes A-D are for CDAs and mobile lines");
+            }
+            try (PreparedStatement ps = tx.connection().prepareStatement(
+                    "UPDATE centers SET center_class = ?, opening_hours = ?, accredited_until = ? WHERE id = ?")) {
+                ps.setString(1, rules.centerClass() == null ? null : rules.centerClass().name());
+                ps.setString(2, rules.hoursText());
+                ps.setString(3, rules.accreditedUntil() == null ? null : rules.accreditedUntil().toString());
+                ps.setString(4, centerId);
+                ps.executeUpdate();
+            }
+            audit(tx, "CENTER_RULES_SET", centerId, detail("centerClass", rules.centerClass() == null ? null : rules.centerClass().name(),
+                    "openingHours", rules.hoursText(), "accreditedUntil",
+                    rules.accreditedUntil() == null ? null : rules.accreditedUntil().toString()));
+            return rules;
+        });
+    }
+
+    /**
+     * Registers a lane's effective capacity per clock hour (art. 3.3.5.2.4); null or 0 removes it (unlimited).
+     * Returns what is stored: null for unlimited.
+     */
+    public Integer setCapacityPerHour(String stationId, Integer perHour) {
+        if (perHour != null && perHour < 0) {
+            throw new IllegalArgumentException("capacity per hour must not be negative: " + perHour);
+        }
+        Integer stored = perHour == null || perHour == 0 ? null : perHour;
+        db.inTransaction(tx -> {
+            try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE stations SET capacity_per_hour = ? WHERE id = ?")) {
+                if (stored == null) {
+                    ps.setNull(1, Types.INTEGER);
+                } else {
+                    ps.setInt(1, stored);
+                }
+                ps.setString(2, stationId);
+                if (ps.executeUpdate() != 1) {
+                    throw new IllegalArgumentException("unknown station " + stationId);
+                }
+            }
+            audit(tx, "LANE_CAPACITY_SET", stationId, detail("capacityPerHour", stored));
+            return null;
+        });
+        return stored;
+    }
+
+    /** The lane's registered capacity per clock hour; empty when none is registered (unlimited). */
+    public Optional<Integer> capacityPerHour(String stationId) {
+        return db.read(tx -> {
+            try (PreparedStatement ps = tx.connection().prepareStatement("SELECT capacity_per_hour FROM stations WHERE id = ?")) {
+                ps.setString(1, stationId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalArgumentException("unknown station " + stationId);
+                    }
+                    int value = rs.getInt(1);
+                    return rs.wasNull() ? Optional.<Integer>empty() : Optional.of(value);
+                }
+            }
+        });
     }
 
     /** The station with this MQTT user name, if it is active and the password matches. */
@@ -290,6 +366,19 @@ public final class Registry {
                 }
                 return Optional.of(new Center(rs.getString(1), CenterKind.valueOf(rs.getString(2)), rs.getString(3),
                         rs.getString(4), Timestamps.parse(rs.getString(5))));
+            }
+        }
+    }
+
+    private static Optional<CenterRules> centerRules(Tx tx, String centerId) throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement(
+                "SELECT center_class, opening_hours, accredited_until FROM centers WHERE id = ?")) {
+            ps.setString(1, centerId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(CenterRulesColumns.read(centerId, rs.getString(1), rs.getString(2), rs.getString(3)));
             }
         }
     }

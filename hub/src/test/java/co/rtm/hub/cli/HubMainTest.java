@@ -99,6 +99,57 @@ class HubMainTest {
     }
 
     @Test
+    void registerCenterStoresClassHoursAndAccreditationAndPrintsThem() throws Exception {
+        Path data = tmp.resolve("hub");
+        assertThat(run("init", "--data", data.toString()).code()).isZero();
+        String d = data.toString();
+
+        Run created = run("register-center", "--data", d, "--center", "CDA-1", "--class", "b", "--hours",
+                "mon-fri 07:00-18:00; sat 08:00-13:00; holidays closed", "--accreditation-until", "2027-06-30");
+        assertThat(created.code()).as(created.err()).isZero();
+        assertThat(created.out().strip()).isEqualTo("created centre CDA-1 (CDA): class B, hours "
+                + "\"mon-fri 07:00-18:00; sat 08:00-13:00; holidays closed\", accreditation valid until 2027-06-30");
+
+        Run changed = run("register-center", "--data", d, "--center", "CDA-1", "--hours", "none", "--class", "D");
+        assertThat(changed.out().strip()).isEqualTo("centre CDA-1 (CDA): class D, hours not registered (always open), "
+                + "accreditation valid until 2027-06-30");
+
+        Run bundle = run("provision-station", "--data", d, "--center", "CDA-1", "--station", "lane-1",
+                "--kind", "cda-light", "--out", tmp.resolve("lane-1.json").toString());
+        assertThat(bundle.code()).as(bundle.err()).isZero();
+
+        assertError(run("register-center", "--data", d, "--center", "CDA-1", "--class", "E"));
+        assertError(run("register-center", "--data", d, "--center", "CDA-1", "--hours", "mon-fri 7-18"));
+        assertError(run("register-center", "--data", d, "--center", "CDA-1", "--accreditation-until", "30/06/2027"));
+        assertError(run("register-center", "--data", d, "--center", "CALE-1", "--kind", "CALE", "--class", "A"));
+        assertError(run("register-center", "--data", d, "--center", "X-1", "--kind", "BUS"));
+        assertError(run("register-center", "--data", tmp.resolve("nothing").toString(), "--center", "CDA-1"));
+        Run bad = run("register-center", "--data", d, "--center", "CDA-1", "--hours", "mon-fri 07:00-18:00; sta 08:00-13:00");
+        assertThat(bad.err()).contains("'sta 08:00-13:00'").contains("unknown day 'sta'");
+    }
+
+    @Test
+    void setLaneStoresTheCapacityAndZeroMeansUnlimited() throws Exception {
+        Path data = tmp.resolve("hub");
+        assertThat(run("init", "--data", data.toString()).code()).isZero();
+        String d = data.toString();
+        assertThat(run("provision-station", "--data", d, "--center", "CDA-1", "--station", "lane-1",
+                "--kind", "cda-light", "--out", tmp.resolve("lane-1.json").toString()).code()).isZero();
+
+        Run set = run("set-lane", "--data", d, "--station", "lane-1", "--capacity-per-hour", "4");
+        assertThat(set.code()).as(set.err()).isZero();
+        assertThat(set.out().strip()).isEqualTo("lane lane-1: capacity 4 per clock hour");
+        Run cleared = run("set-lane", "--data", d, "--station", "lane-1", "--capacity-per-hour", "0");
+        assertThat(cleared.out().strip()).isEqualTo("lane lane-1: capacity not registered (unlimited)");
+
+        assertError(run("set-lane", "--data", d, "--station", "lane-1", "--capacity-per-hour", "-1"));
+        assertError(run("set-lane", "--data", d, "--station", "lane-1", "--capacity-per-hour", "four"));
+        assertError(run("set-lane", "--data", d, "--station", "ghost", "--capacity-per-hour", "4"));
+        assertError(run("set-lane", "--data", d, "--station", "lane-1"));
+        assertThat(run("verify-ledger", "--data", d).code()).isZero();
+    }
+
+    @Test
     void serveHelpSaysTheDashboardIsNotServedYet() {
         Run help = run("serve", "--help");
         assertThat(help.code()).isZero();

@@ -119,4 +119,42 @@ class RegistryTest {
         assertThat(SeqRule.isNew(3, accepted::contains)).isFalse();
         assertThat(SeqRule.isNew(0, accepted::contains)).isFalse();
     }
+
+    @Test
+    void centreRulesAndLaneCapacityAreStoredAndAudited() throws Exception {
+        assertThat(registry.centerRules("CDA-1")).contains(CenterRules.unregistered("CDA-1"));
+        CenterRules stored = registry.updateCenterRules("CDA-1", r -> r.withClass(CenterClass.D)
+                .withHours(OpeningHours.parse("mon-fri 07:00-18:00; holidays as sat; sat 08:00-12:00"))
+                .withAccreditedUntil(java.time.LocalDate.of(2027, 6, 30)));
+        assertThat(stored.hoursText()).isEqualTo("mon-fri 07:00-18:00; sat 08:00-12:00; holidays as sat");
+        assertThat(registry.centerRules("CDA-1")).contains(stored);
+        assertThat(registry.updateCenterRules("CDA-1", r -> r.withHours(null)).hoursRegistered()).isFalse();
+        assertThatThrownBy(() -> registry.updateCenterRules("CDA-9", r -> r)).hasMessageContaining("unknown centre CDA-9");
+        registry.createCenter("CALE-1", CenterKind.CALE, "CALE", null);
+        assertThatThrownBy(() -> registry.updateCenterRules("CALE-1", r -> r.withClass(CenterClass.A)))
+                .hasMessageContaining("CALE");
+
+        registry.createStation("lane-1", "CDA-1", "cda-light@1");
+        assertThat(registry.capacityPerHour("lane-1")).isEmpty();
+        assertThat(registry.setCapacityPerHour("lane-1", 4)).isEqualTo(4);
+        assertThat(registry.capacityPerHour("lane-1")).contains(4);
+        assertThatThrownBy(() -> registry.setCapacityPerHour("lane-1", -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> registry.setCapacityPerHour("ghost", 4)).hasMessageContaining("unknown station ghost");
+
+        java.util.List<String> audited = db.read(tx -> {
+            java.util.List<String> kinds = new java.util.ArrayList<>();
+            try (var ps = tx.connection().prepareStatement(
+                    "SELECT kind || ' ' || subject || ' ' || detail FROM audit_log WHERE kind IN ('CENTER_RULES_SET', 'LANE_CAPACITY_SET') ORDER BY id");
+                 var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    kinds.add(rs.getString(1));
+                }
+            }
+            return kinds;
+        });
+        assertThat(audited).hasSize(3);
+        assertThat(audited.get(0)).startsWith("CENTER_RULES_SET CDA-1 ").contains("\"centerClass\":\"D\"",
+                "\"accreditedUntil\":\"2027-06-30\"", "holidays as sat");
+        assertThat(audited.get(2)).isEqualTo("LANE_CAPACITY_SET lane-1 {\"capacityPerHour\":4}");
+    }
 }

@@ -20,6 +20,12 @@ public enum RejectReason {
     REPLAYED_SEQ,
     /** The claimed verdict does not follow from the readings when re-scored. */
     VERDICT_MISMATCH,
+    /** Started outside the centre's registered opening hours, or on a holiday it is closed (art. 3.3.5.2.4). */
     OUTSIDE_OPERATING_HOURS,
-    CAPACITY_EXCEEDED
+    /** Would make the lane exceed its registered capacity within that clock hour (art. 3.3.5.2.4). */
+    CAPACITY_EXCEEDED,
+    /** A vehicle kind the centre's class does not cover (art. 3.3.3.6, 3.3.8.1). */
+    VEHICLE_KIND_NOT_ALLOWED,
+    /** Started after the last day of the centre's registered accreditation. */
+    ACCREDITATION_EXPIRED
 }

@@ -1,0 +1,127 @@
+package co.rtm.hub.cli;
+
+import co.rtm.hub.registry.CenterClass;
+import co.rtm.hub.registry.CenterKind;
+import co.rtm.hub.registry.CenterRules;
+import co.rtm.hub.registry.OpeningHours;
+import co.rtm.hub.registry.Registry;
+import co.rtm.hub.store.Database;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "register-center", mixinStandardHelpOptions = true,
+        description = {"Register what a centre may do: its class (art. 3.3.3.6), opening hours (America/Bogota, "
+                + "art. 3.3.5.2.4) and the last day of its accreditation. Results outside them are refused.",
+                "Options not given keep their stored value; 'none' removes one (not registered: not checked). "
+                        + "Creates the centre if absent. Works while 'hub serve' runs; serve sees the change at once."})
+final class RegisterCenterCommand implements Callable<Integer> {
+    private static final String NONE = "none";
+
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "data directory made by 'hub init'")
+    Path data;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "database, if serve uses --db")
+    String jdbcUrl;
+
+    @Option(names = "--center", required = true, paramLabel = "ID", description = "centre id")
+    String centerId;
+
+    @Option(names = "--class", paramLabel = "A|B|C|D", description = "centre class, or none")
+    String centerClass;
+
+    @Option(names = "--hours", paramLabel = "TEXT",
+            description = "e.g. \"mon-fri 07:00-18:00; sat 08:00-13:00; holidays closed\" (ranges include their start, "
+                    + "not their end; holidays: closed, open or 'as sat'), or none (always open)")
+    String hours;
+
+    @Option(names = "--accreditation-until", paramLabel = "YYYY-MM-DD",
+            description = "last day the accreditation is valid, or none")
+    String accreditationUntil;
+
+    @Option(names = "--kind", paramLabel = "CDA|MOBILE|CALE", defaultValue = "CDA",
+            description = "kind of a centre created here (default ${DEFAULT-VALUE}); ignored for an existing one")
+    String kind;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        UnaryOperator<CenterRules> change = changes();
+        CenterKind newKind = centerKind();
+        CenterRules stored;
+        CenterKind storedKind;
+        boolean created = false;
+        try (Database db = HubDatabase.open(data, jdbcUrl)) {
+            Registry registry = new Registry(db, Clock.systemUTC());
+            if (registry.findCenter(centerId).isEmpty()) {
+                if (newKind == CenterKind.CALE && centerClass != null && !isNone(centerClass)) {
+                    throw new IllegalArgumentException("a CALE has no class; classes A-D are for CDAs and mobile lines");
+                }
+                registry.createCenter(centerId, newKind, centerId, newKind == CenterKind.CALE ? null : centerId);
+                created = true;
+            }
+            storedKind = registry.findCenter(centerId).orElseThrow().kind();
+            stored = registry.updateCenterRules(centerId, change);
+        }
+        spec.commandLine().getOut().println((created ? "created centre " : "centre ") + centerId + " (" + storedKind
+                + "): " + describe(stored));
+        return 0;
+    }
+
+    static String describe(CenterRules r) {
+        return (r.centerClass() == null ? "class not registered" : "class " + r.centerClass())
+                + ", hours " + (r.hoursRegistered() ? "\"" + r.hoursText() + "\"" : "not registered (always open)")
+                + ", accreditation " + (r.accreditedUntil() == null ? "not registered" : "valid until " + r.accreditedUntil());
+    }
+
+    private UnaryOperator<CenterRules> changes() {
+        UnaryOperator<CenterRules> change = UnaryOperator.identity();
+        if (centerClass != null) {
+            CenterClass c = isNone(centerClass) ? null : CenterClass.parse(centerClass);
+            change = then(change, r -> r.withClass(c));
+        }
+        if (hours != null) {
+            OpeningHours h = isNone(hours) ? null : OpeningHours.parse(hours);
+            change = then(change, r -> r.withHours(h));
+        }
+        if (accreditationUntil != null) {
+            LocalDate until = isNone(accreditationUntil) ? null : date(accreditationUntil);
+            change = then(change, r -> r.withAccreditedUntil(until));
+        }
+        return change;
+    }
+
+    private CenterKind centerKind() {
+        try {
+            return CenterKind.valueOf(kind.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown --kind '" + kind + "' (use CDA, MOBILE or CALE)");
+        }
+    }
+
+    private static UnaryOperator<CenterRules> then(UnaryOperator<CenterRules> first, UnaryOperator<CenterRules> next) {
+        return r -> next.apply(first.apply(r));
+    }
+
+    private static boolean isNone(String value) {
+        return value.trim().equalsIgnoreCase(NONE);
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--accreditation-until '" + text + "' is not a date like 2027-06-30");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package co.rtm.hub.ledger;
+
+import co.rtm.hub.registry.CenterRules;
+import co.rtm.profiles.vehicle.VehicleKind;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What limits a lane's results, as read in the ledger's transaction: its centre's registered rules, its own
+ * capacity per clock hour (null: not registered, unlimited) and the vehicle kinds its profile takes.
+ */
+public record LaneLimits(CenterRules center, Integer capacityPerHour, List<VehicleKind> laneKinds) {
+    public LaneLimits {
+        Objects.requireNonNull(center, "center");
+        laneKinds = laneKinds == null ? List.of() : List.copyOf(laneKinds);
+        if (capacityPerHour != null && capacityPerHour <= 0) {
+            capacityPerHour = null;
+        }
+    }
+
+    /** Whether accepting depends on how many results the lane already has in the hour. */
+    public boolean capacityLimited() {
+        return capacityPerHour != null;
+    }
+}
