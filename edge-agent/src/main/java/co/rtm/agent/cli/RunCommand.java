@@ -10,6 +10,9 @@ import co.rtm.agent.inspection.InstrumentedLaneFeed;
 import co.rtm.agent.inspection.LaneDisplay;
 import co.rtm.agent.inspection.LaneInstruments;
 import co.rtm.agent.instruments.lane.EmergencyStop;
+import co.rtm.agent.instruments.lane.LaneIo;
+import co.rtm.agent.instruments.lane.LaneIoException;
+import co.rtm.agent.instruments.lane.Pi4jContexts;
 import co.rtm.agent.lane.LaneFeed;
 import co.rtm.profiles.inspection.ScoringInputReader;
 import co.rtm.profiles.scoring.Scorer;
@@ -62,14 +65,21 @@ public final class RunCommand implements Callable<Integer> {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Pi4jContexts pi4j;
 
     public RunCommand() {
         this(System.out, System.err);
     }
 
     RunCommand(PrintStream out, PrintStream err) {
+        this(out, err, Pi4jContexts.raspberryPi());
+    }
+
+    /** @param pi4j makes the Pi4J context when the lane file has lane I/O or a BH1750 (tests: the mock platform) */
+    RunCommand(PrintStream out, PrintStream err, Pi4jContexts pi4j) {
         this.out = out;
         this.err = err;
+        this.pi4j = pi4j;
     }
 
     @Override
@@ -83,15 +93,32 @@ public final class RunCommand implements Callable<Integer> {
         try {
             station = Bundles.read(bundle);
             feed = laneFeed(lane);
-            if (instruments != null) {
-                Scorer scorer = Scorer.builtIn();
-                feed = new InstrumentedLaneFeed(feed, LaneInstruments.open(instruments), Bundles.laneProfile(station),
-                        new ScoringInputReader(scorer.rules().catalogue()::contains), new EmergencyStop(),
-                        LaneDisplay.logging(LoggerFactory.getLogger("lane")), Clock.systemUTC());
-            }
         } catch (BundleException | IllegalArgumentException e) {
             err.println("run: " + e.getMessage());
             return 2;
+        }
+        if (instruments != null) {
+            LaneInstruments lane;
+            try {
+                lane = LaneInstruments.open(instruments, pi4j);
+            } catch (IllegalArgumentException e) {
+                err.println("run: " + e.getMessage());
+                return 2;
+            } catch (LaneIoException e) {
+                err.println("run: lane I/O: " + e.getMessage());
+                return 2;
+            }
+            try {
+                Scorer scorer = Scorer.builtIn();
+                EmergencyStop stop = lane.laneIo().map(LaneIo::emergencyStop).orElseGet(EmergencyStop::new);
+                feed = new InstrumentedLaneFeed(feed, lane, Bundles.laneProfile(station),
+                        new ScoringInputReader(scorer.rules().catalogue()::contains), stop,
+                        LaneDisplay.logging(LoggerFactory.getLogger("lane")), Clock.systemUTC());
+            } catch (BundleException | IllegalArgumentException e) {
+                lane.close();
+                err.println("run: " + e.getMessage());
+                return 2;
+            }
         }
         StationAgent agent;
         try {

@@ -1,5 +1,6 @@
 package co.rtm.agent.inspection;
 
+import co.rtm.agent.instruments.InstrumentEvent;
 import co.rtm.agent.instruments.lane.EmergencyStop;
 import co.rtm.agent.lane.LaneFaultException;
 import co.rtm.agent.lane.LaneFeed;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -32,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * {@link InspectionSession} and hands the station a complete scoring document: the measured blocks, the tests
  * declared invalid with their reasons, {@code testedAt} = when the instrument tests started, and the evidence
  * (instruments used, raw series compressed).
+ *
+ * <p>When the lane file has {@code laneIo}, {@code stop} must be that lane I/O's emergency stop (so the button
+ * aborts the running test), and the lane light shows busy while each vehicle's tests run ({@link LaneIoHook}).
  */
 public final class InstrumentedLaneFeed implements LaneFeed {
     private static final Logger LOG = LoggerFactory.getLogger(InstrumentedLaneFeed.class);
@@ -42,10 +47,16 @@ public final class InstrumentedLaneFeed implements LaneFeed {
     private final StationProfile profile;
     private final ScoringInputReader reader;
     private final InspectionSession session;
+    private final LaneIoHook lane;
     private final Clock clock;
 
     public InstrumentedLaneFeed(LaneFeed reception, LaneInstruments instruments, StationProfile profile,
                                 ScoringInputReader reader, EmergencyStop stop, LaneDisplay display, Clock clock) {
+        instruments.laneIo().ifPresent(io -> {
+            if (io.emergencyStop() != stop) {
+                throw new IllegalArgumentException("the lane has its own emergency stop (laneIo); pass that one");
+            }
+        });
         this.reception = reception;
         this.instruments = instruments;
         this.profile = profile;
@@ -53,6 +64,7 @@ public final class InstrumentedLaneFeed implements LaneFeed {
         this.clock = clock;
         this.session = new InspectionSession(instruments.stations(), display, stop, clock,
                 t -> instruments.testDeadline());
+        this.lane = new LaneIoHook(instruments.laneIo());
     }
 
     @Override
@@ -80,12 +92,20 @@ public final class InstrumentedLaneFeed implements LaneFeed {
         List<TestKind> tests = profile.requiredTests(vehicle).stream().map(ProfileTest::test)
                 .filter(t -> Procedures.instrumentFor(t).isPresent()).toList();
         SessionResult result;
+        Instant began = clock.instant();
+        List<InstrumentEvent> laneEvents;
+        lane.vehicleStarted();
         try {
             result = session.run(vehicle, tests);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.warn("inspection of {} interrupted; it is not stored", vehicle.plate());
             return Optional.empty();
+        } finally {
+            laneEvents = lane.vehicleFinished();
+        }
+        for (InstrumentEvent e : laneEvents) {
+            result.series().addLane(began, e);
         }
         document.set("measurements", MeasurementsJson.write(result.measurements()));
         if (!result.invalidTests().isEmpty()) {
@@ -115,6 +135,7 @@ public final class InstrumentedLaneFeed implements LaneFeed {
     @Override
     public void close() {
         reception.close();
+        lane.close();
         instruments.close();
     }
 }

@@ -6,6 +6,10 @@ import co.rtm.agent.instruments.frame.AsciiFrames;
 import co.rtm.agent.instruments.link.CoapLink;
 import co.rtm.agent.instruments.link.SerialLink;
 import co.rtm.agent.instruments.link.TcpLink;
+import co.rtm.agent.instruments.lane.LaneIo;
+import co.rtm.agent.instruments.lane.LaneIoConfig;
+import co.rtm.agent.instruments.lane.LaneIoException;
+import co.rtm.agent.instruments.lane.Pi4jContexts;
 import co.rtm.agent.instruments.runtime.LinkOpener;
 import co.rtm.agent.instruments.runtime.LinkedInstrument;
 import co.rtm.profiles.inspection.TestKind;
@@ -18,11 +22,14 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Optional;
 import java.util.ArrayList;
 import co.rtm.profiles.vehicle.Vehicle;
 import java.util.stream.Collectors;
@@ -35,20 +42,27 @@ import java.util.stream.Collectors;
  *   brakes: {tcp: "10.0.0.21:4001"}                     # RS-232 device server / ser2net
  *   gas:    {serial: "/dev/ttyUSB0", settings: "9600,8N1"}
  *   noise:  {coap: "coap://10.0.0.30:5683/sound"}
+ *   lights: {bh1750: {bus: 1, address: "0x23", serial: "LX-7", verifiedOn: 2026-01-10, verificationDue: 2027-01-09}}
  * silenceSeconds: 10          # TIMEOUT fault after this long without a byte
  * testDeadlineSeconds: 300    # a test not finished by then is invalid
+ * laneIo: {entryCell: 17, exitCell: 27, emergencyStop: 22, light: {green: 5, red: 6}}   # optional, BCM pins
  * </pre>
  *
  * Keys are the tests' names (DESIGN §5); each instrument gets the decoder of its family and a runtime that
- * reconnects, reports silence, stuck values and expired verification.
+ * reconnects, reports silence, stuck values and expired verification. The lights test may instead read a BH1750
+ * on the Pi's I2C ({@link Bh1750Section}, {@link LuxmeterLightsProcedure}); {@code laneIo} is the lane's own
+ * photocells, emergency stop and light ({@link LaneIoSection}). Either makes a Pi4J context.
  */
 public final class LaneInstruments implements AutoCloseable {
 
-    /** One instrument's address: exactly one of tcp, serial (with settings) or coap. */
-    public record Endpoint(String tcp, String serial, String settings, String coap) {}
+    /** One instrument's address: exactly one of tcp, serial (with settings), coap or (lights only) bh1750. */
+    public record Endpoint(String tcp, String serial, String settings, String coap, Bh1750Section bh1750) {}
 
     /** The file's shape. */
-    public record Config(Map<String, Endpoint> instruments, Integer silenceSeconds, Integer testDeadlineSeconds) {}
+    public record Config(Map<String, Endpoint> instruments, Integer silenceSeconds, Integer testDeadlineSeconds,
+                         LaneIoSection laneIo) {}
+
+    private static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -56,18 +70,29 @@ public final class LaneInstruments implements AutoCloseable {
 
     private final Map<TestKind, InspectionSession.Station> stations;
     private final Duration deadline;
+    private final LaneHardware hardware;   // null: no Pi hardware in the file
 
-    private LaneInstruments(Map<TestKind, InspectionSession.Station> stations, Duration deadline) {
+    private LaneInstruments(Map<TestKind, InspectionSession.Station> stations, Duration deadline,
+                            LaneHardware hardware) {
         this.stations = stations;
         this.deadline = deadline;
+        this.hardware = hardware;
+    }
+
+    /** {@link #open(Path, Pi4jContexts)} on this Raspberry Pi's GPIO and I2C. */
+    public static LaneInstruments open(Path file) {
+        return open(file, Pi4jContexts.raspberryPi());
     }
 
     /**
      * Reads the file and starts every instrument it names (connections are made, and retried, in the background).
+     * When the file has a {@code laneIo} section or a BH1750, the Pi's hardware is opened first, through
+     * {@code contexts}.
      *
      * @throws IllegalArgumentException naming the file and the field when the file is wrong
+     * @throws LaneIoException when the file asks for GPIO or I2C this machine cannot give
      */
-    public static LaneInstruments open(Path file) {
+    public static LaneInstruments open(Path file, Pi4jContexts contexts) {
         Config config;
         try {
             config = YAML.readValue(Files.readString(file), Config.class);
@@ -87,6 +112,7 @@ public final class LaneInstruments implements AutoCloseable {
         Duration deadline = Duration.ofSeconds(positive(file, "testDeadlineSeconds", config.testDeadlineSeconds(), 300));
         Map<TestKind, LinkOpener> openers = new LinkedHashMap<>();
         Map<TestKind, InstrumentKind> kinds = new LinkedHashMap<>();
+        Bh1750Section.Wiring luxmeter = null;
         for (Map.Entry<String, Endpoint> e : config.instruments().entrySet()) {
             String where = file + ": instruments." + e.getKey();
             TestKind test;
@@ -97,10 +123,22 @@ public final class LaneInstruments implements AutoCloseable {
             }
             InstrumentKind kind = Procedures.instrumentFor(test).orElseThrow(() ->
                     new IllegalArgumentException(where + ": no instrument reads " + test.json() + " on a lane"));
+            Endpoint endpoint = e.getValue();
+            if (endpoint != null && endpoint.bh1750() != null) {
+                luxmeter = bh1750(where, test, endpoint);
+                continue;
+            }
             kinds.put(test, kind);
-            openers.put(test, opener(where, e.getValue()));
+            openers.put(test, opener(where, endpoint));
         }
+        LaneIoConfig laneIo = config.laneIo() == null ? null : config.laneIo().toConfig(file + ": laneIo",
+                luxmeter == null ? LaneIoConfig.I2cAddress.BH1750_DEFAULT : luxmeter.address());
+        LaneHardware hardware = LaneHardware.open(contexts, laneIo, luxmeter, Clock.system(BOGOTA)).orElse(null);
         Map<TestKind, InspectionSession.Station> stations = new EnumMap<>(TestKind.class);
+        if (hardware != null) {
+            hardware.luxmeter().ifPresent(meter -> stations.put(TestKind.LIGHTS, new InspectionSession.Station(
+                    InstrumentTap.start(meter), v -> new LuxmeterLightsProcedure(), v -> List.of())));
+        }
         for (Map.Entry<TestKind, LinkOpener> e : openers.entrySet()) {
             InstrumentKind kind = kinds.get(e.getKey());
             LinkedInstrument instrument = LinkedInstrument.builder(() -> Decoders.forKind(kind), e.getValue())
@@ -108,7 +146,17 @@ public final class LaneInstruments implements AutoCloseable {
             stations.put(e.getKey(), new InspectionSession.Station(InstrumentTap.start(instrument),
                     Procedures.forTest(e.getKey()), v -> startCommands(kind, v)));
         }
-        return new LaneInstruments(stations, deadline);
+        return new LaneInstruments(stations, deadline, hardware);
+    }
+
+    private static Bh1750Section.Wiring bh1750(String where, TestKind test, Endpoint p) {
+        if (test != TestKind.LIGHTS) {
+            throw new IllegalArgumentException(where + ".bh1750: a BH1750 light sensor can only read lights");
+        }
+        if (p.tcp() != null || p.serial() != null || p.coap() != null) {
+            throw new IllegalArgumentException(where + ": give exactly one of tcp, serial, coap or bh1750");
+        }
+        return p.bh1750().wiring(where + ".bh1750");
     }
 
     /**
@@ -192,8 +240,16 @@ public final class LaneInstruments implements AutoCloseable {
         return deadline;
     }
 
+    /** The lane's photocells, emergency stop and light, when the file has a {@code laneIo} section. */
+    public Optional<LaneIo> laneIo() {
+        return hardware == null ? Optional.empty() : hardware.laneIo();
+    }
+
     @Override
     public void close() {
         stations.values().forEach(s -> s.tap().close());
+        if (hardware != null) {
+            hardware.close();
+        }
     }
 }

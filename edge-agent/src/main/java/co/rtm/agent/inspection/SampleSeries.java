@@ -19,7 +19,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The raw series an inspection read, kept with the result for audit: every event of every test, one JSON line
- * each ({@code t} test, {@code ms} since the test started, then the reading, fault or identity), gzip-compressed
+ * each ({@code t} test, {@code ms} since the test started, then the reading, fault or identity; {@code t} is
+ * {@code lane} for the lane's photocells and emergency stop, {@code ms} then counting from the first test), gzip-compressed
  * and base64-encoded into the message's {@code evidence}. Plausibility checks at the hub (a series reused across
  * vehicles) and the dashboard's plots read it back.
  */
@@ -42,9 +43,21 @@ public final class SampleSeries {
     private int events;
 
     void add(TestKind test, Instant testStart, InstrumentEvent e) {
+        add(test.json(), testStart, e);
+    }
+
+    /**
+     * An event of the lane's own I/O (a photocell's {@code Presence}, an emergency-stop fault), as {@code "t":"lane"}
+     * with {@code ms} since the vehicle's tests started.
+     */
+    void addLane(Instant vehicleStart, InstrumentEvent e) {
+        add("lane", vehicleStart, e);
+    }
+
+    private void add(String t, Instant start, InstrumentEvent e) {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
-        n.put("t", test.json());
-        n.put("ms", e.at().toEpochMilli() - testStart.toEpochMilli());
+        n.put("t", t);
+        n.put("ms", e.at().toEpochMilli() - start.toEpochMilli());
         if (e instanceof Reading r) {
             n.put("sample", r.sample().getClass().getSimpleName());
             n.set("v", JSON.valueToTree(r.sample()));

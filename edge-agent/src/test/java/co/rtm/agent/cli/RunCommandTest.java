@@ -1,6 +1,7 @@
 package co.rtm.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,7 +13,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import co.rtm.agent.instruments.lane.Pi4jContexts;
 import co.rtm.agent.station.StationStats;
+import co.rtm.profiles.wire.Ed25519Keys;
+import co.rtm.profiles.wire.Json;
+import co.rtm.profiles.wire.SigningKey;
+import co.rtm.profiles.wire.StationBundle;
+import com.pi4j.Pi4J;
+import java.time.OffsetDateTime;
 import co.rtm.profiles.scoring.Verdict;
 import picocli.CommandLine;
 
@@ -23,8 +31,13 @@ class RunCommandTest {
     Path dir;
 
     private int run(ByteArrayOutputStream err, String... args) {
+        return run(err, new RunCommand(new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8)), args);
+    }
+
+    private int run(ByteArrayOutputStream err, RunCommand command, String... args) {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        CommandLine cl = new CommandLine(new RunCommand(new PrintStream(new ByteArrayOutputStream()), e));
+        CommandLine cl = new CommandLine(command);
         cl.setErr(new java.io.PrintWriter(e, true));
         return cl.execute(args);
     }
@@ -48,6 +61,67 @@ class RunCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8).lines()).singleElement()
                 .satisfies(line -> assertThat(line).endsWith("no such file"));
+    }
+
+    /** A bundle {@code run} accepts (it is only read: nothing connects before the lane file is refused). */
+    private Path goodBundle() throws Exception {
+        SigningKey station = Ed25519Keys.generate("LANE-01#1");
+        SigningKey hub = Ed25519Keys.generate("hub#1");
+        StationBundle b = new StationBundle(StationBundle.FORMAT, "CDA0001", "LANE-01", "cda-light@1", 1,
+                station.seedBase64Url(), hub.kid(), hub.verificationKey().toBase64Url(),
+                new StationBundle.Mqtt("tcp://127.0.0.1:9", "LANE-01", "S3cret!pass"), OffsetDateTime.now());
+        Path file = Files.write(dir.resolve("bundle.json"), Json.write(b));
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        return file;
+    }
+
+    private Path laneFileWithLaneIo() throws Exception {
+        return Files.writeString(dir.resolve("lane.yaml"), """
+            instruments:
+              lights: {tcp: "127.0.0.1:9"}
+            laneIo: {entryCell: 17, exitCell: 27, emergencyStop: 22, light: {green: 5, red: 6}}
+            """);
+    }
+
+    @Test
+    void laneIoWithoutAGpioProviderIsOneLineAndExitTwo() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        // a Pi4J context with no providers: creating the first pin throws ProviderNotFoundException, as on a PC
+        Pi4jContexts noProviders = () -> Pi4J.newContextBuilder().noAutoDetect().build();
+        RunCommand command = new RunCommand(new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8), noProviders);
+        int exit = run(err, command, "--bundle", goodBundle().toString(), "--data", dir.resolve("data").toString(),
+                "--instruments", laneFileWithLaneIo().toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                "run: lane I/O: no GPIO provider on this machine (is this a Raspberry Pi?)");
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void onAMachineWithoutGpioChipsTheRealFactoryRefusesBeforePi4jStarts() throws Exception {
+        assumeFalse(Pi4jContexts.hasGpioChip(Path.of("/dev")), "this machine has GPIO");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = run(err, "--bundle", goodBundle().toString(), "--data", dir.resolve("data").toString(),
+                "--instruments", laneFileWithLaneIo().toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                "run: lane I/O: no GPIO provider on this machine (is this a Raspberry Pi?)");
+    }
+
+    @Test
+    void aBadLaneIoValueIsOneLineAndExitTwo() throws Exception {
+        Path yaml = Files.writeString(dir.resolve("lane.yaml"), """
+            instruments:
+              lights: {tcp: "127.0.0.1:9"}
+            laneIo: {entryCell: 17, exitCell: 27, emergencyStop: 31, light: {busy: 5}}
+            """);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = run(err, "--bundle", goodBundle().toString(), "--data", dir.resolve("data").toString(),
+                "--instruments", yaml.toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly("run: " + yaml
+                + ": laneIo.emergencyStop: not a BCM GPIO number of the 40-pin header (0..27): 31");
     }
 
     @Test
