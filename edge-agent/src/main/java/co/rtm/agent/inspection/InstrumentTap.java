@@ -69,7 +69,11 @@ public final class InstrumentTap implements AutoCloseable {
     /** The next event of the running test, or null when none arrived within {@code timeout}. */
     InstrumentEvent next(Duration timeout) throws InterruptedException {
         BlockingQueue<InstrumentEvent> q = current;
-        return q == null ? null : q.poll(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
+        if (q == null) {
+            Thread.sleep(Math.max(1, timeout.toMillis()));   // shut or closed: wait as asked, never spin
+            return null;
+        }
+        return q.poll(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
     }
 
     /** Stops queueing. */

@@ -49,6 +49,8 @@ public final class InstrumentedLaneFeed implements LaneFeed {
     private final InspectionSession session;
     private final LaneIoHook lane;
     private final Clock clock;
+    private volatile Thread testing;
+    private volatile boolean closed;
 
     public InstrumentedLaneFeed(LaneFeed reception, LaneInstruments instruments, StationProfile profile,
                                 ScoringInputReader reader, EmergencyStop stop, LaneDisplay display, Clock clock) {
@@ -95,13 +97,18 @@ public final class InstrumentedLaneFeed implements LaneFeed {
         Instant began = clock.instant();
         List<InstrumentEvent> laneEvents;
         lane.vehicleStarted();
+        testing = Thread.currentThread();
         try {
+            if (closed) {
+                throw new InterruptedException("lane closed");
+            }
             result = session.run(vehicle, tests);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.warn("inspection of {} interrupted; it is not stored", vehicle.plate());
             return Optional.empty();
         } finally {
+            testing = null;
             laneEvents = lane.vehicleFinished();
         }
         for (InstrumentEvent e : laneEvents) {
@@ -134,6 +141,12 @@ public final class InstrumentedLaneFeed implements LaneFeed {
 
     @Override
     public void close() {
+        // a vehicle half-way through its tests is abandoned, not left waiting for instruments that are closing
+        closed = true;
+        Thread t = testing;
+        if (t != null) {
+            t.interrupt();
+        }
         reception.close();
         lane.close();
         instruments.close();

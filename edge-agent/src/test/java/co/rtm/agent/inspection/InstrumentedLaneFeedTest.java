@@ -165,4 +165,38 @@ class InstrumentedLaneFeedTest {
         assertThatThrownBy(() -> LaneInstruments.open(typo)).hasMessageContaining("instrumnets");
         assertThatThrownBy(() -> LaneInstruments.open(dir.resolve("missing.yaml"))).hasMessageEndingWith("no such file");
     }
+
+    /** The agent stopping while a test waits for an instrument: the vehicle is abandoned at once, not at the deadline. */
+    @Test
+    void closingTheLaneEndsAWaitingTestAtOnce() throws Exception {
+        server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());   // a tester that connects and never answers
+        Thread silent = new Thread(() -> {
+            try (Socket s = server.accept()) {
+                s.getInputStream().transferTo(OutputStream.nullOutputStream());
+            } catch (Exception e) {
+                // closed by the test
+            }
+        }, "test-silent-tester");
+        silent.setDaemon(true);
+        silent.start();
+        Path yaml = Files.writeString(dir.resolve("lane.yaml"), """
+            instruments:
+              lights: {tcp: "127.0.0.1:%d"}
+            testDeadlineSeconds: 300
+            """.formatted(server.getLocalPort()));
+        InstrumentedLaneFeed f = feed(yaml, CAR);
+        java.util.concurrent.CompletableFuture<Optional<LaneReading>> next = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return f.next(Duration.ofSeconds(1));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(1_000);
+        assertThat(next).isNotDone();
+        long t0 = System.nanoTime();
+        f.close();
+        assertThat(next.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEmpty();
+        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(3_000);
+    }
 }
