@@ -215,6 +215,7 @@ public final class Ingestor implements MessageHandler {
             throw new RefusedException(RejectReason.TOPIC_MISMATCH, "payload names " + event.centerId() + "/"
                     + event.stationId() + ", topic " + signed.topic().centerId() + "/" + signed.topic().stationId());
         }
+        LoginCheck.check(event);
         return new Prepared.Event(event, signed.keyVersion(), raw, reply, now);
     }
 

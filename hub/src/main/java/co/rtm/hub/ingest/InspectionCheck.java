@@ -67,10 +67,12 @@ final class InspectionCheck {
             throw new RefusedException(RejectReason.VERDICT_MISMATCH, "claimed " + summary(claimed) + ", re-scored "
                     + summary(rescored) + " on " + profile.ref());
         }
-        return new Submission(m.messageId().toString(), m.centerId(), m.stationId(), signed.keyVersion(), m.seq(),
-                ResultType.INSPECTION, input.vehicle().plate(), Verdict.valueOf(rescored.verdict().name()),
+        Submission submission = new Submission(m.messageId().toString(), m.centerId(), m.stationId(), signed.keyVersion(),
+                m.seq(), ResultType.INSPECTION, input.vehicle().plate(), Verdict.valueOf(rescored.verdict().name()),
                 input.testedAt().toInstant(), envelope, new String(signed.payload(), StandardCharsets.UTF_8),
                 m.startedAt().toInstant(), input.vehicle().kind());
+        return m.retestOfFur() == null ? submission
+                : submission.asRetest(RetestClaim.of(m.retestOfFur(), m.input(), input, rescored));
     }
 
     private static String summary(ScoreResult s) {

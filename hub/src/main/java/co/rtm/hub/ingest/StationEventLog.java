@@ -1,6 +1,11 @@
 package co.rtm.hub.ingest;
 
 import co.rtm.hub.ledger.AuditLog;
+import co.rtm.hub.ledger.LaneLogins;
+import co.rtm.hub.registry.DocumentId;
+import co.rtm.profiles.wire.EventType;
+import co.rtm.profiles.wire.LoginEvents;
+import java.time.Instant;
 import co.rtm.hub.store.Database;
 import co.rtm.hub.store.Timestamps;
 import co.rtm.hub.store.Tx;
@@ -58,7 +63,14 @@ final class StationEventLog {
             detail.put("type", event.type().name());
             detail.put("createdAt", event.createdAt().toString());
             detail.put("envelopeSha256", sha256(envelope));
-            AuditLog.append(tx, Timestamps.truncate(clock.instant()), AUDIT_EVENT, subject, detail);
+            Instant now = Timestamps.truncate(clock.instant());
+            AuditLog.append(tx, now, AUDIT_EVENT, subject, detail);
+            if (LoginEvents.isLogin(event)) {
+                // checked by Ingestor before the event got here
+                DocumentId document = DocumentId.parse(LoginEvents.document(event).orElseThrow());
+                LaneLogins.record(tx, subject, event.centerId(), event.stationId(), document,
+                        event.type() == EventType.LOGIN, event.createdAt().toInstant(), now);
+            }
             return true;
         }
     }

@@ -60,6 +60,9 @@ public final class Ledger {
         if (early.isEmpty()) {
             early = operatingRules(tx, s);
         }
+        if (early.isEmpty()) {
+            early = PeopleAndRetests.check(tx, s);
+        }
         LedgerDecision decision = early.isPresent()
                 ? early.get()
                 : LedgerRules.decide(s, station, null, false, lockCounters(tx, Numbering.seriesFor(s.type(), s.verdict(), s.centerId())));
@@ -124,6 +127,7 @@ public final class Ledger {
                 id = rs.getLong(1);
             }
         }
+        PeopleAndRetests.recorded(tx, id, s);
         for (Map.Entry<Series, Long> e : a.nextValuesAfter().entrySet()) {
             try (PreparedStatement ps = tx.connection().prepareStatement(
                     "UPDATE counters SET next_value = ? WHERE series = ? AND next_value = ?")) {

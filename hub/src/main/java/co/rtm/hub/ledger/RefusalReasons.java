@@ -14,6 +14,15 @@ public final class RefusalReasons {
     public static final String VEHICLE_KIND_NOT_ALLOWED = "VEHICLE_KIND_NOT_ALLOWED";
     /** Started after the last day of the centre's registered accreditation. */
     public static final String ACCREDITATION_EXPIRED = "ACCREDITATION_EXPIRED";
+    /** No registered, active inspector of the centre logged in on the lane when the inspection started. */
+    public static final String NO_INSPECTOR_LOGGED_IN = "NO_INSPECTOR_LOGGED_IN";
+    /** Retests (art. 3.3.5.3, 3.3.5.1.6): see {@link RetestRules}. */
+    public static final String RETEST_ORIGINAL_NOT_FOUND = "RETEST_ORIGINAL_NOT_FOUND";
+    public static final String RETEST_ORIGINAL_NOT_REJECTED = "RETEST_ORIGINAL_NOT_REJECTED";
+    public static final String RETEST_PLATE_MISMATCH = "RETEST_PLATE_MISMATCH";
+    public static final String RETEST_OUTSIDE_WINDOW = "RETEST_OUTSIDE_WINDOW";
+    public static final String RETEST_ALREADY_USED = "RETEST_ALREADY_USED";
+    public static final String RETEST_INCOMPLETE = "RETEST_INCOMPLETE";
 
     private RefusalReasons() {
     }

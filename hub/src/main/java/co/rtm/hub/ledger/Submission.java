@@ -9,11 +9,13 @@ import java.util.Objects;
  * as received; {@code payloadJson} its payload; {@code testedAt} the station's clock; {@code subject}
  * the plate (inspection) or document number (exam). {@code startedAt} is when the inspection (or exam)
  * started, on the station's clock: opening hours and capacity are judged on it. {@code vehicleKind} is the
- * inspected vehicle's kind, null for an exam. The array is not copied.
+ * inspected vehicle's kind, null for an exam. {@code retest} is what a retest claims (art. 3.3.5.3), null for a
+ * first inspection or an exam. The array is not copied.
  */
 public record Submission(String messageId, String centerId, String stationId, int keyVersion, long seq,
                          ResultType type, String subject, Verdict verdict, Instant testedAt,
-                         byte[] envelope, String payloadJson, Instant startedAt, VehicleKind vehicleKind) {
+                         byte[] envelope, String payloadJson, Instant startedAt, VehicleKind vehicleKind,
+                         RetestRequest retest) {
     public Submission {
         Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(centerId, "centerId");
@@ -32,11 +34,25 @@ public record Submission(String messageId, String centerId, String stationId, in
                       ResultType type, String subject, Verdict verdict, Instant testedAt,
                       byte[] envelope, String payloadJson) {
         this(messageId, centerId, stationId, keyVersion, seq, type, subject, verdict, testedAt, envelope, payloadJson,
-                testedAt, null);
+                testedAt, null, null);
+    }
+
+    /** Not a retest. */
+    public Submission(String messageId, String centerId, String stationId, int keyVersion, long seq,
+                      ResultType type, String subject, Verdict verdict, Instant testedAt,
+                      byte[] envelope, String payloadJson, Instant startedAt, VehicleKind vehicleKind) {
+        this(messageId, centerId, stationId, keyVersion, seq, type, subject, verdict, testedAt, envelope, payloadJson,
+                startedAt, vehicleKind, null);
     }
 
     public Submission startingAt(Instant started, VehicleKind kind) {
         return new Submission(messageId, centerId, stationId, keyVersion, seq, type, subject, verdict, testedAt,
-                envelope, payloadJson, started, kind);
+                envelope, payloadJson, started, kind, retest);
+    }
+
+    /** The same submission claiming to be a retest; null for none. */
+    public Submission asRetest(RetestRequest request) {
+        return new Submission(messageId, centerId, stationId, keyVersion, seq, type, subject, verdict, testedAt,
+                envelope, payloadJson, startedAt, vehicleKind, request);
     }
 }

@@ -27,5 +27,19 @@ public enum RejectReason {
     /** A vehicle kind the centre's class does not cover (art. 3.3.3.6, 3.3.8.1). */
     VEHICLE_KIND_NOT_ALLOWED,
     /** Started after the last day of the centre's registered accreditation. */
-    ACCREDITATION_EXPIRED
+    ACCREDITATION_EXPIRED,
+    /** No registered, active inspector of the centre was logged in on the lane when the inspection started. */
+    NO_INSPECTOR_LOGGED_IN,
+    /** A retest names a FUR the centre never issued (a retest returns to the same centre, art. 3.3.5.3). */
+    RETEST_ORIGINAL_NOT_FOUND,
+    /** A retest of a FUR that was not rejected. */
+    RETEST_ORIGINAL_NOT_REJECTED,
+    /** A retest of another vehicle's FUR. */
+    RETEST_PLATE_MISMATCH,
+    /** A retest started after the 15 calendar days (art. 3.3.5.3, 3.3.5.1.6), or before the original. */
+    RETEST_OUTSIDE_WINDOW,
+    /** The original already had its one free retest, or is itself a retest (art. 3.3.5.1.6). */
+    RETEST_ALREADY_USED,
+    /** A retest without every test the original failed, or without a full sensory review (art. 3.3.5.3 par.). */
+    RETEST_INCOMPLETE
 }

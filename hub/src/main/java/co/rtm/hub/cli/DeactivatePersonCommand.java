@@ -1,0 +1,44 @@
+package co.rtm.hub.cli;
+
+import co.rtm.hub.registry.DocumentId;
+import co.rtm.hub.registry.People;
+import co.rtm.hub.registry.Person;
+import co.rtm.hub.store.Database;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "deactivate-person", mixinStandardHelpOptions = true,
+        description = {"Deactivate a person registered at a centre: their logins no longer let an inspection through, "
+                + "including results still to arrive from before. Audited; 'add-person' makes them active again."})
+final class DeactivatePersonCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "data directory made by 'hub init'")
+    Path data;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "database, if serve uses --db")
+    String jdbcUrl;
+
+    @Option(names = "--center", required = true, paramLabel = "ID", description = "centre id")
+    String centerId;
+
+    @Option(names = "--document", required = true, paramLabel = "TYPE-NUMBER", description = "identity document, e.g. CC-79123456")
+    String document;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        DocumentId id = DocumentId.parse(document);
+        Person stored;
+        try (Database db = HubDatabase.open(data, jdbcUrl)) {
+            stored = new People(db, Clock.systemUTC()).deactivate(centerId, id);
+        }
+        spec.commandLine().getOut().println("deactivated " + stored.describe());
+        return 0;
+    }
+}
