@@ -150,6 +150,38 @@ class HubMainTest {
     }
 
     @Test
+    void addPersonAndDeactivatePersonPrintWhatTheyStored() throws Exception {
+        Path data = tmp.resolve("hub");
+        assertThat(run("init", "--data", data.toString()).code()).isZero();
+        String d = data.toString();
+        assertThat(run("provision-station", "--data", d, "--center", "CDA-1", "--station", "lane-1",
+                "--kind", "cda-light", "--out", tmp.resolve("lane-1.json").toString()).code()).isZero();
+
+        Run added = run("add-person", "--data", d, "--center", "CDA-1", "--document", "cc-79123456", "--name", "Ana Pérez",
+                "--role", "inspector");
+        assertThat(added.code()).as(added.err()).isZero();
+        assertThat(added.out().strip()).isEqualTo("registered inspector CC-79123456 \"Ana Pérez\" at centre CDA-1 (active)");
+        Run director = run("add-person", "--data", d, "--center", "CDA-1", "--document", "CE-E55501", "--name", "Marta Ruiz",
+                "--role", "technical-director");
+        assertThat(director.out().strip()).isEqualTo("registered technical-director CE-E55501 \"Marta Ruiz\" at centre CDA-1 (active)");
+        Run gone = run("deactivate-person", "--data", d, "--center", "CDA-1", "--document", "CC-79123456");
+        assertThat(gone.code()).as(gone.err()).isZero();
+        assertThat(gone.out().strip()).isEqualTo("deactivated inspector CC-79123456 \"Ana Pérez\" at centre CDA-1");
+
+        assertError(run("add-person", "--data", d, "--center", "CDA-1", "--document", "79123456", "--name", "X", "--role", "inspector"));
+        assertError(run("add-person", "--data", d, "--center", "CDA-1", "--document", "TI-1234567", "--name", "X", "--role", "inspector"));
+        assertError(run("add-person", "--data", d, "--center", "CDA-1", "--document", "CC-12AB", "--name", "X", "--role", "inspector"));
+        assertError(run("add-person", "--data", d, "--center", "CDA-1", "--document", "CC-1234567", "--name", "X", "--role", "boss"));
+        assertError(run("add-person", "--data", d, "--center", "CDA-1", "--document", "CC-1234567", "--name", " ", "--role", "inspector"));
+        assertError(run("add-person", "--data", d, "--center", "CDA-9", "--document", "CC-1234567", "--name", "X", "--role", "inspector"));
+        assertError(run("add-person", "--data", d, "--center", "CDA-1", "--document", "CC-1234567", "--role", "inspector"));
+        assertError(run("deactivate-person", "--data", d, "--center", "CDA-1", "--document", "CC-1234567"));
+        Run bad = run("add-person", "--data", d, "--center", "CDA-1", "--document", "TI-1234567", "--name", "X", "--role", "inspector");
+        assertThat(bad.err()).contains("document type must be CC or CE, not 'TI'");
+        assertThat(run("verify-ledger", "--data", d).code()).isZero();
+    }
+
+    @Test
     void serveHelpSaysTheDashboardIsNotServedYet() {
         Run help = run("serve", "--help");
         assertThat(help.code()).isZero();
