@@ -1,5 +1,6 @@
 package co.rtm.hub;
 
+import co.rtm.hub.api.ApiServer;
 import co.rtm.hub.broker.EmbeddedBroker;
 import co.rtm.hub.home.HubHome;
 import co.rtm.hub.ingest.CachedStationDirectory;
@@ -11,6 +12,7 @@ import co.rtm.hub.ledger.Ledger;
 import co.rtm.hub.registry.Provisioning;
 import co.rtm.hub.registry.Registry;
 import co.rtm.hub.store.Database;
+import co.rtm.hub.supervision.Supervisors;
 import co.rtm.hub.transport.HubClientSettings;
 import co.rtm.hub.transport.HubMqttClient;
 import co.rtm.profiles.scoring.Scorer;
@@ -45,6 +47,7 @@ public final class HubServer implements AutoCloseable {
     private final String mqttUrl;
     private volatile Duration startupTime;
     private volatile HubMqttClient client;
+    private volatile ApiServer api;
 
     private HubServer(HubConfig config, HubHome home, Database db, Registry registry, EmbeddedBroker broker,
                       Ingestor ingestor, IngestPipeline pipeline, String mqttUrl) {
@@ -129,6 +132,13 @@ public final class HubServer implements AutoCloseable {
         });
     }
 
+    /** Starts the REST API on 127.0.0.1:{@code httpPort} (0 picks a free port); it stops with the hub. */
+    public ApiServer startApi(int httpPort) {
+        api = ApiServer.start(db, httpPort, new Supervisors(db, Clock.systemUTC()), this::counters,
+                () -> client != null && client.isConnected() ? "up" : "down");
+        return api;
+    }
+
     /** The URL stations connect to. */
     public String mqttUrl() {
         return mqttUrl;
@@ -163,6 +173,10 @@ public final class HubServer implements AutoCloseable {
     /** Stops ingesting, then the broker, then the database. Unacknowledged messages stay with the broker. */
     @Override
     public void close() {
+        ApiServer a = api;
+        if (a != null) {
+            a.close();
+        }
         HubMqttClient c = client;
         client = null;
         if (c != null) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run the hub: embedded MQTT 5 broker on 127.0.0.1, ingestion and ledger, until SIGTERM or Ctrl-C.",
-                "Prints one line 'hub ready mqtt=URL' on stdout once stations can connect; logs go to stderr."})
+                "Prints one line 'hub ready mqtt=URL http=URL' on stdout once stations can connect; logs go to stderr."})
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "data directory made by 'hub init'")
     Path data;
@@ -22,8 +22,7 @@ final class ServeCommand implements Callable<Integer> {
     int mqttPort;
 
     @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080",
-            description = "dashboard port (default ${DEFAULT-VALUE}). Accepted but NOT served yet: there is no "
-                    + "dashboard in this build.")
+            description = "REST API port on 127.0.0.1 (default ${DEFAULT-VALUE}; 0 picks a free one); see docs/api.md")
     int httpPort;
 
     @Option(names = "--db", paramLabel = "JDBC_URL",
@@ -55,11 +54,20 @@ final class ServeCommand implements Callable<Integer> {
                 stopped.countDown();
             }
         }, "hub-shutdown"));
-        spec.commandLine().getErr().println("http dashboard: not served yet (--http-port " + httpPort + " is reserved for it)");
-        spec.commandLine().getOut().println("hub ready mqtt=" + server.mqttUrl() + " data=" + data.toAbsolutePath()
+        String http = startApi(server);
+        spec.commandLine().getOut().println("hub ready mqtt=" + server.mqttUrl() + " http=" + http + " data=" + data.toAbsolutePath()
                 + " startupMs=" + server.startupTime().toMillis());
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;
+    }
+
+    private String startApi(HubServer server) {
+        try {
+            return server.startApi(httpPort).url();
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
     }
 }

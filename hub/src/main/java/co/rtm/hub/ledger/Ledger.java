@@ -1,6 +1,7 @@
 package co.rtm.hub.ledger;
 
 import co.rtm.hub.store.Database;
+import co.rtm.hub.supervision.Alerts;
 import co.rtm.hub.store.Timestamps;
 import co.rtm.hub.store.Tx;
 import java.security.MessageDigest;
@@ -177,6 +178,7 @@ public final class Ledger {
         Map<String, Object> detail = AuditDetails.refusal(id, r.messageId(), r.centerId(), r.stationId(), r.topic(),
                 r.reasonCode(), r.raw());
         AuditLog.append(tx, now, AUDIT_REFUSAL, r.messageId() == null ? "-" : r.messageId(), detail);
+        Alerts.raiseIn(tx, now, r.reasonCode(), r.centerId(), r.stationId(), r.detail(), id);
         return new Outcome.Refused(id, r.messageId(), r.reasonCode(), r.detail());
     }
 

@@ -182,10 +182,10 @@ class HubMainTest {
     }
 
     @Test
-    void serveHelpSaysTheDashboardIsNotServedYet() {
+    void serveHelpNamesTheRestApiPort() {
         Run help = run("serve", "--help");
         assertThat(help.code()).isZero();
-        assertThat(help.out()).contains("--http-port").contains("NOT served");
+        assertThat(help.out()).contains("--http-port").contains("REST API port on 127.0.0.1");
     }
 
     private static void assertError(Run r) {
