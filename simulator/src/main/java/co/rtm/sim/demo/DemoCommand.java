@@ -62,7 +62,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data", description = "Directory for the hub and the stations; must not exist or be empty (default: ./demo-data-<time>).")
     Path data;
 
-    @Option(names = "--http-port", defaultValue = "8080", description = "Dashboard port: accepted for the DESIGN command line; the dashboard is not served yet.")
+    @Option(names = "--http-port", defaultValue = "8080", description = "The hub's REST API on 127.0.0.1 (docs/api.md) while the demo runs; 0 picks a free port (default ${DEFAULT-VALUE}).")
     int httpPort;
 
     @Option(names = "--vehicle-interval-ms", defaultValue = "400", description = "Time between vehicles on each lane (default ${DEFAULT-VALUE} ms).")
@@ -94,7 +94,16 @@ public final class DemoCommand implements Callable<Integer> {
         HubServer hub = HubServer.start(HubConfig.embedded(hubDir, 0));
         boolean hubClosed = false;
         try {
-            err.printf(Locale.ROOT, "demo: hub up on %s in %d ms; data in %s%n", hub.mqttUrl(), hub.startupTime().toMillis(), dir.toAbsolutePath());
+            String api;
+            try {
+                api = hub.startApi(httpPort).url();
+            } catch (RuntimeException e) {
+                err.println("demo: cannot serve the REST API on 127.0.0.1:" + httpPort + " (" + e.getMessage()
+                        + "); choose another --http-port, or 0 for any free port");
+                return 2;
+            }
+            err.printf(Locale.ROOT, "demo: hub up on %s in %d ms, REST API on %s; data in %s%n", hub.mqttUrl(),
+                    hub.startupTime().toMillis(), api, dir.toAbsolutePath());
             int laneNo = 0;
             for (Map.Entry<String, List<LaneSpec>> centre : CENTRES) {
                 String centerId = centre.getKey();
@@ -108,9 +117,8 @@ public final class DemoCommand implements Callable<Integer> {
                             seed * 1000 + laneNo++, Duration.ofMillis(vehicleIntervalMs)));
                 }
             }
-            err.printf(Locale.ROOT, "demo: %d centres, %d lanes (%d reading simulated instruments) running for %d s "
-                            + "(dashboard not served yet; --http-port %d ignored)%n", CENTRES.size(), lanes.size(),
-                    lanes.stream().filter(DemoLane::instrumented).count(), durationSeconds, httpPort);
+            err.printf(Locale.ROOT, "demo: %d centres, %d lanes (%d reading simulated instruments) running for %d s%n",
+                    CENTRES.size(), lanes.size(), lanes.stream().filter(DemoLane::instrumented).count(), durationSeconds);
 
             long end = System.nanoTime() + Duration.ofSeconds(durationSeconds).toNanos();
             while (System.nanoTime() < end) {

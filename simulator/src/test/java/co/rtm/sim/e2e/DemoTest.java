@@ -1,11 +1,17 @@
 package co.rtm.sim.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -20,7 +26,13 @@ class DemoTest {
     void theDemoFillsAWholeLedgerIncludingResultsReadFromInstruments() throws Exception {
         Path data = dir.resolve("demo-data");
         Path log = dir.resolve("demo.log");
-        Process demo = Processes.java(log, "co.rtm.sim.cli.SimulatorMain", "demo", "--duration", "60", "--data", data.toString());
+        Process demo = Processes.java(log, "co.rtm.sim.cli.SimulatorMain", "demo", "--duration", "60", "--data", data.toString(),
+                "--http-port", "0");
+        // while it runs, the hub's REST API answers on loopback
+        String api = await().atMost(Duration.ofSeconds(60)).until(() -> apiUrl(log), java.util.Optional::isPresent).orElseThrow();
+        HttpResponse<String> health = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(api + "/api/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
         assertThat(demo.waitFor(4, TimeUnit.MINUTES)).as("demo finished").isTrue();
         List<String> lines = Files.readAllLines(log);
         assertThat(demo.exitValue()).as(String.join("\n", lines)).isZero();
@@ -32,5 +44,11 @@ class DemoTest {
         assertThat(summary.path("rejectedShare").asDouble()).isBetween(0.1, 0.4);
         assertThat(summary.path("ledger").path("furGaps").asLong()).isZero();
         assertThat(summary.path("dataDir").asText()).isEqualTo(data.toAbsolutePath().toString());
+    }
+
+    private static java.util.Optional<String> apiUrl(Path log) throws java.io.IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("REST API on (http://127\\.0\\.0\\.1:\\d+)")
+                .matcher(Files.exists(log) ? Files.readString(log) : "");
+        return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
     }
 }
