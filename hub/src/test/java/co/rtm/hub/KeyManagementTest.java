@@ -128,6 +128,8 @@ class KeyManagementTest {
             Run revoke = run("revoke-key", "--data", dir.toString(), "--station", "rev-1", "--key-version", "1");
             assertThat(revoke.code()).as(revoke.err()).isZero();
             assertThat(revoke.out()).contains("key rev-1#1 revoked (was CURRENT)").contains("no usable key left");
+            // The command ran with its own registry, as from another process: the hub learns of it on its next poll.
+            Thread.sleep(3 * HubServer.STATION_CHANGE_POLL.toMillis());
 
             Ack refused = sendApproved(lane, 2);
             assertThat(refused.status()).isEqualTo(AckStatus.REJECTED);

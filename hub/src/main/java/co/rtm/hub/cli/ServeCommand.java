@@ -22,7 +22,7 @@ final class ServeCommand implements Callable<Integer> {
             description = "embedded broker port on 127.0.0.1 (default ${DEFAULT-VALUE}; 0 picks a free one)")
     int mqttPort;
 
-    @Option(names = "--mqtt-tls-port", paramLabel = "PORT",
+    @Option(names = "--mqtt-tls-port", paramLabel = "N",
             description = "also open a TLS listener on 127.0.0.1 with the hub's broker CA (0 picks a free one); "
                     + "stations log in with their password or a client certificate. Default: no TLS listener")
     Integer mqttTlsPort;
