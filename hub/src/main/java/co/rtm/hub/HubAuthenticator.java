@@ -3,6 +3,7 @@ package co.rtm.hub;
 import co.rtm.hub.broker.ClientAuthenticator;
 import co.rtm.hub.broker.Principal;
 import co.rtm.hub.registry.Registry;
+import co.rtm.hub.registry.Station;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
@@ -29,6 +30,14 @@ final class HubAuthenticator implements ClientAuthenticator {
             return Optional.of(new Principal.Hub(hubUsername));
         }
         return registry.checkMqttCredentials(username, new String(password, StandardCharsets.UTF_8))
+                .map(s -> new Principal.Station(s.centerId(), s.id()));
+    }
+
+    /** A station whose client certificate the broker verified: admitted while it is registered and active. */
+    @Override
+    public Optional<Principal> authenticateStation(String stationId) {
+        return registry.findStation(stationId)
+                .filter(Station::active)
                 .map(s -> new Principal.Station(s.centerId(), s.id()));
     }
 }

@@ -2,6 +2,7 @@ package co.rtm.hub;
 
 import co.rtm.hub.api.ApiServer;
 import co.rtm.hub.broker.EmbeddedBroker;
+import co.rtm.hub.broker.TlsListener;
 import co.rtm.hub.home.HubHome;
 import co.rtm.hub.ingest.CachedStationDirectory;
 import co.rtm.hub.ingest.IngestCounts;
@@ -11,8 +12,10 @@ import co.rtm.hub.ingest.StationPresence;
 import co.rtm.hub.ledger.Ledger;
 import co.rtm.hub.registry.Provisioning;
 import co.rtm.hub.registry.Registry;
+import co.rtm.hub.registry.StationChanges;
 import co.rtm.hub.store.Database;
 import co.rtm.hub.supervision.Supervisors;
+import co.rtm.hub.tls.BrokerCa;
 import co.rtm.hub.transport.HubClientSettings;
 import co.rtm.hub.transport.HubMqttClient;
 import co.rtm.profiles.scoring.Scorer;
@@ -23,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +40,8 @@ public final class HubServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HubServer.class);
     /** How long a key revocation made by another process may go unnoticed by a running hub. */
     static final Duration STATION_CACHE_TTL = Duration.ofSeconds(10);
+    /** How often the hub looks for station changes made by other processes (deactivation, key revocation). */
+    static final Duration STATION_CHANGE_POLL = Duration.ofMillis(250);
 
     private final HubConfig config;
     private final HubHome home;
@@ -45,6 +51,8 @@ public final class HubServer implements AutoCloseable {
     private final Ingestor ingestor;
     private final IngestPipeline pipeline;
     private final String mqttUrl;
+    private BrokerCa brokerCa;
+    private StationChangeWatch changeWatch;
     private volatile Duration startupTime;
     private volatile HubMqttClient client;
     private volatile ApiServer api;
@@ -79,9 +87,13 @@ public final class HubServer implements AutoCloseable {
             Ledger ledger = new Ledger(db, clock);
             CachedStationDirectory directory = new CachedStationDirectory(registry, clock, STATION_CACHE_TTL);
             EmbeddedBroker broker = null;
+            BrokerCa ca = null;
             String url = config.externalBrokerUrl();
             if (url == null) {
-                broker = EmbeddedBroker.start(home.brokerDir(), config.mqttPort(),
+                ca = home.brokerCa();
+                TlsListener tls = config.mqttTlsPort() == HubConfig.NO_TLS ? null : new TlsListener(config.mqttTlsPort(),
+                        ca.server().privateKey(), List.of(ca.server().certificate(), ca.certificate()), ca.certificate());
+                broker = EmbeddedBroker.start(home.brokerDir(), config.mqttPort(), tls,
                         new HubAuthenticator(registry, config.instanceId(), home.hubMqttPassword()));
                 opened.push(broker);
                 url = broker.url();
@@ -93,6 +105,10 @@ public final class HubServer implements AutoCloseable {
             opened.push(pipeline);
             HubServer server = new HubServer(config, home, db, registry, broker, ingestor, pipeline, url);
             self[0] = server;
+            server.brokerCa = ca;
+            server.changeWatch = StationChangeWatch.start(new StationChanges(db), registry, directory, broker,
+                    STATION_CHANGE_POLL);
+            opened.push(server.changeWatch);
             HubClientSettings settings = HubClientSettings.of(url, config.instanceId(), home.hubMqttPassword())
                     .withShared(config.externalBrokerUrl() != null);
             server.client = HubMqttClient.connectPipelined(settings, pipeline);
@@ -112,10 +128,24 @@ public final class HubServer implements AutoCloseable {
         }
     }
 
-    /** Creates a station on this hub and returns its bundle, pointing at this hub's broker. */
+    /**
+     * Creates a station on this hub and returns its bundle, pointing at this hub's broker (plain listener)
+     * and, with the embedded broker, carrying the broker CA.
+     */
     public StationBundle provision(String centerId, String stationId, String profileId) {
-        return new Provisioning(registry, Clock.systemUTC())
+        StationBundle bundle = new Provisioning(registry, Clock.systemUTC())
                 .provision(centerId, stationId, profileId, home.hubKey().verificationKey(), mqttUrl);
+        return brokerCa == null ? bundle : bundle.withTls(new StationBundle.Tls(brokerCa.certificatePem(), null, null));
+    }
+
+    /** The embedded broker's CA, or null with an external broker. */
+    public BrokerCa brokerCa() {
+        return brokerCa;
+    }
+
+    /** The embedded broker's TLS URL ({@code ssl://127.0.0.1:PORT}), or null without a TLS listener. */
+    public String mqttTlsUrl() {
+        return broker == null ? null : broker.tlsUrl();
     }
 
     private void reply(String topic, byte[] correlation, byte[] ack) {
@@ -179,6 +209,9 @@ public final class HubServer implements AutoCloseable {
         }
         HubMqttClient c = client;
         client = null;
+        if (changeWatch != null) {
+            changeWatch.close();
+        }
         if (c != null) {
             c.close();
         }

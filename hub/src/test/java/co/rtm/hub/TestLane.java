@@ -39,9 +39,14 @@ final class TestLane implements AutoCloseable {
     final SigningKey key;
 
     TestLane(StationBundle bundle, String url) throws Exception {
+        this(bundle, StationClient.connect(url, bundle.mqtt().username(), bundle.mqtt().password()));
+    }
+
+    /** Over a connection the caller made (e.g. TLS with a client certificate). */
+    TestLane(StationBundle bundle, StationClient client) throws Exception {
         this.bundle = bundle;
         this.key = bundle.signingKey();
-        this.client = StationClient.connect(url, bundle.mqtt().username(), bundle.mqtt().password());
+        this.client = client;
         client.subscribe(topic(TopicKind.ACK));
     }
 

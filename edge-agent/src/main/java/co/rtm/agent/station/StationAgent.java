@@ -65,6 +65,7 @@ public final class StationAgent implements AutoCloseable {
             Counters counters = new Counters();
             StationTopics topics = new StationTopics(bundle.centerId(), bundle.stationId());
             UplinkConfig config = UplinkConfig.of(bundle.mqtt().url(), topics, bundle.mqtt().password())
+                    .withTls(bundle.tls())
                     .withAckTimeout(options.ackTimeout())
                     .withMaxBackoff(options.maxBackoff());
             MqttUplink uplink = new MqttUplink(config, outbox,

@@ -28,6 +28,8 @@ import co.rtm.agent.outbox.AckInfo;
 import co.rtm.agent.outbox.ConfirmOutcome;
 import co.rtm.agent.outbox.Outbox;
 import co.rtm.agent.outbox.OutboxMessage;
+import co.rtm.profiles.wire.StationBundle;
+import co.rtm.profiles.wire.TlsSockets;
 
 /**
  * The station's MQTT 5 link to the hub (Paho). Connects as the station (client id and user name =
@@ -41,6 +43,9 @@ import co.rtm.agent.outbox.OutboxMessage;
  * marks the row SENT. An ack that the {@link AckVerifier} accepts is applied to the outbox with
  * {@link Outbox#confirm} before the ack's own PUBACK goes back to the broker, so a crash in between
  * means the broker delivers the ack again. Anything the verifier refuses changes nothing.
+ *
+ * <p>With an {@code ssl://} URL the connection trusts only the bundle's broker CA, verifies the broker's
+ * host name, and presents the station's client certificate when the bundle carries one.
  *
  * <p>Paho's automatic reconnect only starts after a first successful connect, so the first connect
  * is retried here with backoff until it succeeds.
@@ -73,6 +78,10 @@ public final class MqttUplink implements AutoCloseable {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.configListener = Objects.requireNonNull(configListener, "configListener");
+        if (config.usesTls() && config.tls() == null) {
+            throw new IllegalArgumentException("the ssl:// broker URL needs the broker CA from the bundle, which has none "
+                    + "(provision the station again on a hub that has a broker CA)");
+        }
         try {
             // The outbox is the durable store; Paho's own persistence would only duplicate it.
             this.client = new MqttAsyncClient(config.serverUri(), topics.stationId(), new MemoryPersistence());
@@ -97,7 +106,18 @@ public final class MqttUplink implements AutoCloseable {
         // Nagle off: small QoS 1 publishes would otherwise wait up to 40 ms for a delayed TCP ack each.
         if (config.serverUri().startsWith("tcp://")) o.setSocketFactory(co.rtm.profiles.wire.NoDelaySockets.INSTANCE);
         o.setUserName(topics.stationId());
-        o.setPassword(config.password().getBytes(StandardCharsets.UTF_8));
+        boolean certificateLogin = false;
+        if (config.usesTls()) {
+            // Trust only the hub's broker CA from the bundle, check the broker's host name, and log in with the
+            // station's client certificate when the bundle has one (the broker then ignores passwords).
+            StationBundle.Tls tls = config.tls();
+            o.setSocketFactory(TlsSockets.factory(tls.caCertificate(), tls.clientCertificate(), tls.clientKey()));
+            o.setHttpsHostnameVerificationEnabled(true);
+            certificateLogin = tls.hasClientCertificate();
+        }
+        if (!certificateLogin) {
+            o.setPassword(config.password().getBytes(StandardCharsets.UTF_8));
+        }
         o.setCleanStart(false);
         o.setSessionExpiryInterval(config.sessionExpiry().toSeconds());
         o.setKeepAliveInterval((int) config.keepAlive().toSeconds());

@@ -3,6 +3,8 @@ package co.rtm.agent.uplink;
 import java.time.Duration;
 import java.util.Objects;
 
+import co.rtm.profiles.wire.StationBundle;
+
 /**
  * How the station reaches the hub's broker.
  *
@@ -15,10 +17,11 @@ import java.util.Objects;
  * @param ackTimeout     a SENT message with no hub ack after this long is published again
  * @param pollInterval   how often the drainer looks at the outbox when nothing wakes it
  * @param maxBackoff     the longest the drainer and the initial connect wait between attempts
+ * @param tls            the bundle's broker CA (and client certificate, if any), required for {@code ssl://}; may be null
  */
 public record UplinkConfig(String serverUri, StationTopics topics, String password, Duration sessionExpiry,
                            Duration keepAlive, int inFlightWindow, Duration ackTimeout, Duration pollInterval,
-                           Duration maxBackoff) {
+                           Duration maxBackoff, StationBundle.Tls tls) {
 
     public UplinkConfig {
         Objects.requireNonNull(serverUri, "serverUri");
@@ -37,21 +40,32 @@ public record UplinkConfig(String serverUri, StationTopics topics, String passwo
     /** Session kept 7 days, keep-alive 30 s, window 100, ack timeout 60 s, poll 500 ms, backoff up to 30 s. */
     public static UplinkConfig of(String serverUri, StationTopics topics, String password) {
         return new UplinkConfig(serverUri, topics, password, Duration.ofDays(7), Duration.ofSeconds(30), 100,
-                Duration.ofSeconds(60), Duration.ofMillis(500), Duration.ofSeconds(30));
+                Duration.ofSeconds(60), Duration.ofMillis(500), Duration.ofSeconds(30), null);
+    }
+
+    /** With the bundle's TLS material (null for none). */
+    public UplinkConfig withTls(StationBundle.Tls material) {
+        return new UplinkConfig(serverUri, topics, password, sessionExpiry, keepAlive, inFlightWindow, ackTimeout,
+                pollInterval, maxBackoff, material);
+    }
+
+    /** Whether the broker is reached over TLS. */
+    public boolean usesTls() {
+        return serverUri.startsWith("ssl://");
     }
 
     public UplinkConfig withAckTimeout(Duration timeout) {
         return new UplinkConfig(serverUri, topics, password, sessionExpiry, keepAlive, inFlightWindow, timeout,
-                pollInterval, maxBackoff);
+                pollInterval, maxBackoff, tls);
     }
 
     public UplinkConfig withInFlightWindow(int window) {
         return new UplinkConfig(serverUri, topics, password, sessionExpiry, keepAlive, window, ackTimeout,
-                pollInterval, maxBackoff);
+                pollInterval, maxBackoff, tls);
     }
 
     public UplinkConfig withMaxBackoff(Duration backoff) {
         return new UplinkConfig(serverUri, topics, password, sessionExpiry, keepAlive, inFlightWindow, ackTimeout,
-                pollInterval, backoff);
+                pollInterval, backoff, tls);
     }
 }

@@ -5,7 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The HiveMQ {@code config.xml}: one plain TCP listener, nothing else, and no phoning home.
+ * The HiveMQ {@code config.xml}: one plain TCP listener, optionally one TLS listener (client
+ * certificates optional: a station shows one or a password), nothing else, and no phoning home.
  * Written fresh on every start so a stale file from an earlier run cannot open other listeners.
  */
 final class BrokerConfigFile {
@@ -16,8 +17,40 @@ final class BrokerConfigFile {
     private BrokerConfigFile() {
     }
 
+    /** Where the TLS listener finds its key material; the passwords end up in the file (keep it 0600). */
+    record Tls(int port, Path keystore, String keystorePassword, Path truststore, String truststorePassword) {
+    }
+
     static void write(Path configFolder, String bindAddress, int port) throws IOException {
+        write(configFolder, bindAddress, port, null);
+    }
+
+    /** @param tls null for no TLS listener */
+    static void write(Path configFolder, String bindAddress, int port, Tls tls) throws IOException {
         Files.createDirectories(configFolder);
+        String tlsListener = tls == null ? "" : """
+                        <tls-tcp-listener>
+                            <port>%d</port>
+                            <bind-address>%s</bind-address>
+                            <tls>
+                                <keystore>
+                                    <path>%s</path>
+                                    <password>%s</password>
+                                    <private-key-password>%s</private-key-password>
+                                </keystore>
+                                <truststore>
+                                    <path>%s</path>
+                                    <password>%s</password>
+                                </truststore>
+                                <protocols>
+                                    <protocol>TLSv1.3</protocol>
+                                    <protocol>TLSv1.2</protocol>
+                                </protocols>
+                                <client-authentication-mode>OPTIONAL</client-authentication-mode>
+                            </tls>
+                        </tls-tcp-listener>
+                """.formatted(tls.port(), bindAddress, tls.keystore().toAbsolutePath(), tls.keystorePassword(),
+                tls.keystorePassword(), tls.truststore().toAbsolutePath(), tls.truststorePassword());
         String xml = """
                 <?xml version="1.0"?>
                 <hivemq xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="config.xsd">
@@ -26,7 +59,7 @@ final class BrokerConfigFile {
                             <port>%d</port>
                             <bind-address>%s</bind-address>
                         </tcp-listener>
-                    </listeners>
+                %s    </listeners>
                     <mqtt>
                         <!-- Paho MQTT 5 (1.2.5) keeps outgoing topic aliases across reconnects (paho.mqtt.java#527);
                              after a broker restart the broker then disconnects the client with 0x94 forever.
@@ -50,7 +83,9 @@ final class BrokerConfigFile {
                         <enabled>false</enabled>
                     </anonymous-usage-statistics>
                 </hivemq>
-                """.formatted(port, bindAddress, RECEIVE_MAXIMUM);
-        Files.writeString(configFolder.resolve("config.xml"), xml);
+                """.formatted(port, bindAddress, tlsListener, RECEIVE_MAXIMUM);
+        Path file = configFolder.resolve("config.xml");
+        Files.deleteIfExists(file);
+        co.rtm.hub.home.SecretFiles.writeNew(file, xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -12,15 +12,18 @@ import com.hivemq.extension.sdk.api.services.session.ClientService;
 final class BrokerExtension implements ExtensionMain {
 
     private final ClientAuthenticator authenticator;
+    private final java.security.cert.X509Certificate clientCa;
     private volatile ClientService clients;
 
-    BrokerExtension(ClientAuthenticator authenticator) {
+    /** @param clientCa the CA of station client certificates, or null to accept none */
+    BrokerExtension(ClientAuthenticator authenticator, java.security.cert.X509Certificate clientCa) {
         this.authenticator = authenticator;
+        this.clientCa = clientCa;
     }
 
     @Override
     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
-        ConnectAuthenticator connectAuthenticator = new ConnectAuthenticator(authenticator);
+        ConnectAuthenticator connectAuthenticator = new ConnectAuthenticator(authenticator, clientCa);
         Services.securityRegistry().setAuthenticatorProvider(providerInput -> connectAuthenticator);
         clients = Services.clientService();
     }

@@ -20,4 +20,14 @@ public interface ClientAuthenticator {
      *                 broker wipes the array after the call
      */
     Optional<Principal> authenticate(String username, byte[] password);
+
+    /**
+     * A station that connected over TLS with a client certificate the broker already verified (signed by
+     * the hub's broker CA, CN = {@code stationId} = the client id). Answers whether that station may
+     * connect now, i.e. is registered and active. Same threading rules as {@link #authenticate}.
+     * Without an override no certificate authenticates anyone.
+     */
+    default Optional<Principal> authenticateStation(String stationId) {
+        return Optional.empty();
+    }
 }

@@ -19,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hub's MQTT 5 broker: HiveMQ CE embedded, one TCP listener on 127.0.0.1, every client
+ * The hub's MQTT 5 broker: HiveMQ CE embedded, one TCP listener on 127.0.0.1 (and optionally a TLS
+ * listener there too, where stations may authenticate with a client certificate), every client
  * authenticated by a {@link ClientAuthenticator} and confined to its own topics (DESIGN §3).
  *
  * <p>HiveMQ's own logging bootstrap is switched off, so the host application's logging
@@ -34,12 +35,14 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final EmbeddedHiveMQ hiveMQ;
     private final BrokerExtension extension;
     private final int port;
+    private final int tlsPort;
     private final Duration startupTime;
 
-    private EmbeddedBroker(EmbeddedHiveMQ hiveMQ, BrokerExtension extension, int port, Duration startupTime) {
+    private EmbeddedBroker(EmbeddedHiveMQ hiveMQ, BrokerExtension extension, int port, int tlsPort, Duration startupTime) {
         this.hiveMQ = hiveMQ;
         this.extension = extension;
         this.port = port;
+        this.tlsPort = tlsPort;
         this.startupTime = startupTime;
     }
 
@@ -55,24 +58,37 @@ public final class EmbeddedBroker implements AutoCloseable {
      * @param authenticator decides who may connect and as which principal
      */
     public static EmbeddedBroker start(Path workDir, int port, ClientAuthenticator authenticator) {
+        return start(workDir, port, null, authenticator);
+    }
+
+    /**
+     * As {@link #start(Path, int, ClientAuthenticator)}, plus a TLS listener on the same address when
+     * {@code tls} is not null: server certificate from {@code tls}, client certificates optional and,
+     * when shown, checked against {@link TlsListener#clientCa()}. The keystore and truststore are
+     * written to {@code conf/} (0600) with fresh random passwords on every start.
+     */
+    public static EmbeddedBroker start(Path workDir, int port, TlsListener tls, ClientAuthenticator authenticator) {
         Objects.requireNonNull(workDir, "workDir");
         Objects.requireNonNull(authenticator, "authenticator");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
         int actualPort = port == 0 ? freeLoopbackPort() : port;
+        TlsListener actualTls = tls == null ? null : tls.withPort(tls.port() == 0 ? freeLoopbackPort() : tls.port());
         Path configFolder = workDir.resolve("conf");
         Path dataFolder = workDir.resolve("data");
         Path extensionsFolder = workDir.resolve("extensions");
         try {
-            BrokerConfigFile.write(configFolder, BIND_ADDRESS, actualPort);
+            Files.createDirectories(configFolder);
+            BrokerConfigFile.write(configFolder, BIND_ADDRESS, actualPort,
+                    actualTls == null ? null : BrokerKeyStores.write(configFolder, actualTls));
             Files.createDirectories(dataFolder);
             Files.createDirectories(extensionsFolder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare broker folders under " + workDir, e);
         }
 
-        BrokerExtension extension = new BrokerExtension(authenticator);
+        BrokerExtension extension = new BrokerExtension(authenticator, actualTls == null ? null : actualTls.clientCa());
         EmbeddedHiveMQ hiveMQ = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(configFolder)
                 .withDataFolder(dataFolder)
@@ -98,15 +114,28 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw new IllegalStateException("interrupted while starting the broker", e);
         } catch (ExecutionException e) {
             closeQuietly(hiveMQ);
-            throw new IllegalStateException("broker failed to start on " + BIND_ADDRESS + ":" + actualPort, e.getCause());
+            throw new IllegalStateException("broker failed to start on " + BIND_ADDRESS + ":" + actualPort
+                    + (actualTls == null ? "" : " (TLS " + actualTls.port() + ")"), e.getCause());
         }
         Duration startupTime = Duration.ofNanos(System.nanoTime() - started);
-        LOG.info("MQTT broker listening on {}:{}, started in {} ms", BIND_ADDRESS, actualPort, startupTime.toMillis());
-        return new EmbeddedBroker(hiveMQ, extension, actualPort, startupTime);
+        int tlsPort = actualTls == null ? -1 : actualTls.port();
+        LOG.info("MQTT broker listening on {}:{}{}, started in {} ms", BIND_ADDRESS, actualPort,
+                tlsPort < 0 ? "" : " and TLS " + tlsPort, startupTime.toMillis());
+        return new EmbeddedBroker(hiveMQ, extension, actualPort, tlsPort, startupTime);
     }
 
     public int port() {
         return port;
+    }
+
+    /** The TLS listener's port, or -1 without one. */
+    public int tlsPort() {
+        return tlsPort;
+    }
+
+    /** The URL of the TLS listener, e.g. {@code ssl://127.0.0.1:8883}, or null without one. */
+    public String tlsUrl() {
+        return tlsPort < 0 ? null : "ssl://" + BIND_ADDRESS + ":" + tlsPort;
     }
 
     /** The URL MQTT clients connect to, e.g. {@code tcp://127.0.0.1:1883}. */

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "The central server for inspection lanes and exam stations: MQTT broker, ingestion, ledger.",
         subcommands = {InitCommand.class, ServeCommand.class, ProvisionStationCommand.class, VerifyLedgerCommand.class,
                 RegisterCenterCommand.class, SetLaneCommand.class, AddPersonCommand.class, DeactivatePersonCommand.class,
-                AddUserCommand.class,
+                AddUserCommand.class, RotateKeyCommand.class, RevokeKeyCommand.class, DeactivateStationCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HubMain implements Runnable {
     static final String LOGBACK_CONFIG = "co/rtm/hub/cli/hub-logback.xml";

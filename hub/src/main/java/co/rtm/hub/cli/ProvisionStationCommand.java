@@ -2,6 +2,8 @@ package co.rtm.hub.cli;
 
 import co.rtm.hub.home.HubHome;
 import co.rtm.hub.home.SecretFiles;
+import co.rtm.hub.tls.BrokerCa;
+import co.rtm.hub.tls.IssuedCertificate;
 import co.rtm.hub.registry.Provisioning;
 import co.rtm.hub.registry.Registry;
 import co.rtm.hub.store.Database;
@@ -20,6 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "provision-station", mixinStandardHelpOptions = true,
         description = {"Register a station (and its centre, if new) with a fresh Ed25519 key and MQTT credentials, and "
                 + "write the bundle file the agent imports (mode 0600: it holds the station's private key).",
+                "The bundle carries the hub's broker CA certificate, so the station can use an ssl:// --mqtt-url.",
                 "Works while 'hub serve' runs on the same data directory."})
 final class ProvisionStationCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "data directory made by 'hub init'")
@@ -46,6 +49,11 @@ final class ProvisionStationCommand implements Callable<Integer> {
             description = "broker URL written into the bundle (default ${DEFAULT-VALUE})")
     String mqttUrl;
 
+    @Option(names = "--client-cert",
+            description = "also issue a TLS client certificate (CN = station id) from the hub's broker CA and put it "
+                    + "with its key in the bundle: over ssl:// the station then logs in with it instead of the password")
+    boolean clientCert;
+
     @Spec
     CommandSpec spec;
 
@@ -59,15 +67,21 @@ final class ProvisionStationCommand implements Callable<Integer> {
                     + String.join(", ", Profiles.BUILT_IN) + ")");
         }
         HubHome home = HubHome.open(data);
+        BrokerCa ca = home.brokerCa();
         StationBundle bundle;
         try (Database db = jdbcUrl == null ? Database.openDefault(data) : Database.open(jdbcUrl)) {
             bundle = new Provisioning(new Registry(db, Clock.systemUTC()), Clock.systemDefaultZone())
                     .provision(centerId, stationId, profile, home.hubKey().verificationKey(), mqttUrl);
         }
+        IssuedCertificate certificate = clientCert ? ca.issueClient(bundle.stationId()) : null;
+        bundle = bundle.withTls(new StationBundle.Tls(ca.certificatePem(),
+                certificate == null ? null : certificate.certificatePem(),
+                certificate == null ? null : certificate.privateKeyPem()));
         SecretFiles.writeNew(out, Json.write(bundle));
         spec.commandLine().getOut().println("provisioned station " + bundle.stationId() + " (" + bundle.profile()
                 + ") in centre " + bundle.centerId() + ": key " + bundle.keyId() + ", bundle " + out.toAbsolutePath()
-                + " (0600)");
+                + " (0600), broker CA included" + (certificate == null ? "" : ", client certificate CN=" + bundle.stationId()
+                + " until " + certificate.certificate().getNotAfter().toInstant()));
         return 0;
     }
 }

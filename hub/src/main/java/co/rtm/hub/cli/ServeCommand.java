@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run the hub: embedded MQTT 5 broker on 127.0.0.1, ingestion and ledger, until SIGTERM or Ctrl-C.",
-                "Prints one line 'hub ready mqtt=URL http=URL' on stdout once stations can connect; logs go to stderr."})
+                "Prints one line 'hub ready mqtt=URL [mqttTls=URL] http=URL ...' on stdout once stations can connect; logs go to stderr.",
+                "A data directory made before the hub had a broker CA gets one on the first serve."})
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "data directory made by 'hub init'")
     Path data;
@@ -20,6 +21,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--mqtt-port", paramLabel = "PORT", defaultValue = "1883",
             description = "embedded broker port on 127.0.0.1 (default ${DEFAULT-VALUE}; 0 picks a free one)")
     int mqttPort;
+
+    @Option(names = "--mqtt-tls-port", paramLabel = "N",
+            description = "also open a TLS listener on 127.0.0.1 with the hub's broker CA (0 picks a free one); "
+                    + "stations log in with their password or a client certificate. Default: no TLS listener")
+    Integer mqttTlsPort;
 
     @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080",
             description = "REST API port on 127.0.0.1 (default ${DEFAULT-VALUE}; 0 picks a free one); see docs/api.md")
@@ -45,7 +51,14 @@ final class ServeCommand implements Callable<Integer> {
         if (httpPort < 0 || httpPort > 65_535) {
             throw new IllegalArgumentException("--http-port out of range: " + httpPort);
         }
-        HubServer server = HubServer.start(new HubConfig(data, mqttPort, jdbcUrl, broker, instanceId));
+        HubConfig config = new HubConfig(data, mqttPort, jdbcUrl, broker, instanceId);
+        if (mqttTlsPort != null) {
+            if (broker != null) {
+                throw new IllegalArgumentException("--mqtt-tls-port is for the embedded broker; not with --broker");
+            }
+            config = config.withMqttTlsPort(mqttTlsPort);
+        }
+        HubServer server = HubServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -55,7 +68,8 @@ final class ServeCommand implements Callable<Integer> {
             }
         }, "hub-shutdown"));
         String http = startApi(server);
-        spec.commandLine().getOut().println("hub ready mqtt=" + server.mqttUrl() + " http=" + http + " data=" + data.toAbsolutePath()
+        spec.commandLine().getOut().println("hub ready mqtt=" + server.mqttUrl()
+                + (server.mqttTlsUrl() == null ? "" : " mqttTls=" + server.mqttTlsUrl()) + " http=" + http + " data=" + data.toAbsolutePath()
                 + " startupMs=" + server.startupTime().toMillis());
         spec.commandLine().getOut().flush();
         stopped.await();

@@ -1,6 +1,10 @@
 package co.rtm.hub.home;
 
 import co.rtm.hub.store.Database;
+import co.rtm.hub.tls.BrokerCa;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import co.rtm.profiles.wire.Ed25519Keys;
 import co.rtm.profiles.wire.SigningKey;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +26,7 @@ import java.util.List;
  * hub-key.json   the hub's Ed25519 signing key (acks, config), 0600
  * hub-mqtt.json  the password the hub's own MQTT client uses on the embedded broker, 0600
  * hub.db         the SQLite database (unless serve is given --db)
+ * broker-ca*.pem, broker-server*.pem   the broker's CA and TLS server certificate (see BrokerCa)
  * broker/        the embedded broker's configuration and persistent sessions
  * </pre>
  */
@@ -33,6 +38,7 @@ public final class HubHome {
     public static final String HUB_KEY_ID = "hub#1";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(HubHome.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What {@link #init} created, one line per thing, for the command line to print. */
@@ -85,6 +91,7 @@ public final class HubHome {
             SecretFiles.writeNew(mqttFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(mqtt));
             created.add(mqttFile.toAbsolutePath() + " (hub MQTT credential for the embedded broker, mode 0600)");
         }
+        BrokerCa.create(dir, Clock.systemUTC(), created);
         Path db = dir.resolve("hub.db");
         boolean existed = Files.exists(db);
         try (Database ignored = Database.openDefault(dir)) {
@@ -120,6 +127,17 @@ public final class HubHome {
 
     public byte[] hubMqttPassword() {
         return hubMqttPassword.clone();
+    }
+
+    /**
+     * The broker CA of this home. A home made before the hub had one gets it now (the created files are
+     * logged), so {@code serve} and {@code provision-station} keep working on old homes.
+     */
+    public BrokerCa brokerCa() throws IOException {
+        List<String> created = new ArrayList<>();
+        BrokerCa ca = BrokerCa.openOrCreate(dir, Clock.systemUTC(), created);
+        created.forEach(line -> LOG.info("this hub home had no broker CA; created {}", line));
+        return ca;
     }
 
     public Path brokerDir() {

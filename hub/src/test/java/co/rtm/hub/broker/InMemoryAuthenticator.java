@@ -37,6 +37,12 @@ public final class InMemoryAuthenticator implements ClientAuthenticator {
         return Optional.of(entry.principal());
     }
 
+    @Override
+    public Optional<Principal> authenticateStation(String stationId) {
+        Entry entry = byUsername.get(stationId);
+        return entry != null && entry.principal() instanceof Principal.Station ? Optional.of(entry.principal()) : Optional.empty();
+    }
+
     private static byte[] bytes(String password) {
         return password.getBytes(StandardCharsets.UTF_8);
     }

@@ -35,6 +35,20 @@ public final class StationClient implements AutoCloseable {
     /** @param willTopic null for no will */
     public static StationClient connect(String url, String clientId, String username, String password, String willTopic)
             throws MqttException {
+        return connect(url, clientId, username, password, willTopic, null);
+    }
+
+    /**
+     * Over TLS ({@code ssl://} url) with these sockets and host name verification on; {@code username} and
+     * {@code password} may be null (a client certificate in {@code tls} is then the credential).
+     */
+    public static StationClient connectTls(String url, String clientId, String username, String password,
+                                           javax.net.ssl.SSLSocketFactory tls) throws MqttException {
+        return connect(url, clientId, username, password, null, tls);
+    }
+
+    private static StationClient connect(String url, String clientId, String username, String password, String willTopic,
+                                         javax.net.ssl.SSLSocketFactory tls) throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
         StationClient station = new StationClient(client);
         client.setCallback(new org.eclipse.paho.mqttv5.client.MqttCallback() {
@@ -66,8 +80,16 @@ public final class StationClient implements AutoCloseable {
         });
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
-        options.setUserName(username);
-        options.setPassword(password.getBytes(StandardCharsets.UTF_8));
+        if (username != null) {
+            options.setUserName(username);
+        }
+        if (password != null) {
+            options.setPassword(password.getBytes(StandardCharsets.UTF_8));
+        }
+        if (tls != null) {
+            options.setSocketFactory(tls);
+            options.setHttpsHostnameVerificationEnabled(true);
+        }
         if (willTopic != null) {
             options.setWill(willTopic, new MqttMessage("offline".getBytes(StandardCharsets.UTF_8), 1, false, null));
         }

@@ -1,0 +1,53 @@
+package co.rtm.hub.cli;
+
+import co.rtm.hub.registry.Registry;
+import co.rtm.hub.registry.Station;
+import co.rtm.hub.store.Database;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "deactivate-station", mixinStandardHelpOptions = true,
+        description = {"Shut a station out: the embedded broker drops its connection and refuses its logins (password "
+                + "or client certificate), and ingestion refuses its messages (STATION_INACTIVE). --reactivate undoes it.",
+                "Audited. Works while 'hub serve' runs; serve acts on it at once."})
+final class DeactivateStationCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "data directory made by 'hub init'")
+    Path data;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "database, if serve uses --db")
+    String jdbcUrl;
+
+    @Option(names = "--station", required = true, paramLabel = "ID", description = "station id")
+    String stationId;
+
+    @Option(names = "--reactivate", description = "make the station active again instead")
+    boolean reactivate;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        boolean active = reactivate;
+        var out = spec.commandLine().getOut();
+        try (Database db = HubDatabase.open(data, jdbcUrl)) {
+            Registry registry = new Registry(db, Clock.systemUTC());
+            Station station = registry.findStation(stationId)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown station " + stationId));
+            if (station.active() == active) {
+                out.println("station " + stationId + " was already " + (active ? "active" : "inactive") + "; nothing changed");
+                return 0;
+            }
+            registry.setActive(stationId, active);
+        }
+        out.println(active
+                ? "station " + stationId + " reactivated: it may log in and send again"
+                : "station " + stationId + " deactivated: dropped from the broker and refused at login and at ingestion");
+        return 0;
+    }
+}
