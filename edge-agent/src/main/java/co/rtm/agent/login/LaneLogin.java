@@ -56,7 +56,10 @@ public final class LaneLogin implements Consumer<InstrumentEvent> {
             capture(c.template());
         } else if (event instanceof Fault f) {
             LOG.warn("fingerprint reader: {} {}", f.kind(), f.detail());
-            display.notice("Lector de huellas: " + f.detail() + "; ponga el dedo otra vez");
+            display.notice(switch (f.kind()) {
+                case DISCONNECTED, TIMEOUT -> "Lector de huellas sin conexión: " + f.detail();
+                default -> "Lector de huellas: " + f.detail() + "; ponga el dedo otra vez";
+            });
         }
     }
 

@@ -1,6 +1,8 @@
 package co.rtm.agent.station;
 
 import co.rtm.agent.inspection.LaneDisplay;
+import co.rtm.agent.instruments.Fault;
+import co.rtm.agent.instruments.FaultKind;
 import co.rtm.agent.instruments.fingerprint.FileDropFingerprintReader;
 import co.rtm.agent.instruments.fingerprint.FingerprintExtractor;
 import co.rtm.agent.lane.TcpLaneFeed;
@@ -28,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -137,12 +140,17 @@ class LaneLoginTest {
     }
 
     @Test
-    void anImpostorIsShownAndNothingIsSent() throws Exception {
+    void anImpostorOrAnUnusableCaptureIsShownAndNothingIsSent() throws Exception {
         LaneLogin login = start(Prints.onlyAna(), false);
 
         assertThat(login.capture(Prints.template(Prints.PERSON2))).isInstanceOf(Outcome.NotRecognised.class);
         assertThat(store.anyoneLoggedIn()).isFalse();
         assertThat(shown).singleElement().asString().startsWith("Huella no reconocida");
+        login.accept(new Fault(Instant.now(), FaultKind.OUT_OF_RANGE, "only 3 minutiae found"));
+        login.accept(new Fault(Instant.now(), FaultKind.DISCONNECTED, "tcp://127.0.0.1:9: connection refused"));
+        assertThat(shown).endsWith("Lector de huellas: only 3 minutiae found; ponga el dedo otra vez",
+                "Lector de huellas sin conexión: tcp://127.0.0.1:9: connection refused");
+        assertThat(store.anyoneLoggedIn()).isFalse();
         assertThat(eventsInOutbox()).isEmpty();
     }
 
