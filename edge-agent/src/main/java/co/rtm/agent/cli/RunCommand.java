@@ -22,6 +22,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import co.rtm.agent.lane.TcpLaneFeed;
+import co.rtm.agent.instruments.Instrument;
+import co.rtm.agent.login.InspectorsFile;
+import co.rtm.agent.login.LaneLogin;
+import co.rtm.agent.login.LoginGate;
+import co.rtm.agent.login.LoginStore;
+import co.rtm.agent.station.AgentOptions;
+import co.rtm.agent.station.StartGate;
+import java.io.IOException;
 import co.rtm.agent.outbox.OutboxException;
 import co.rtm.agent.station.BundleException;
 import co.rtm.agent.station.Bundles;
@@ -33,7 +41,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code run --bundle FILE --data DIR [--lane tcp://HOST:PORT]}: runs an inspection lane until SIGTERM or
+ * {@code run --bundle FILE --data DIR [--lane tcp://HOST:PORT] [--instruments FILE [--inspectors FILE]]}: runs an inspection lane until SIGTERM or
  * Ctrl-C, printing a progress line every few seconds. A bundle that cannot be used is one line on stderr and
  * exit 2. On shutdown the station stops taking vehicles, stores the one in hand, and disconnects cleanly.
  */
@@ -58,6 +66,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Lane instruments (YAML): measurements are read from them, and --lane only sends the "
                     + "vehicle, its sensory findings and inspectors. Without it, --lane sends whole documents.")
     Path instruments;
+
+    @Option(names = "--inspectors", paramLabel = "FILE",
+            description = "Enrolled inspectors (JSON, written by 'enroll'): they log in and out with the lane "
+                    + "file's fingerprint reader. Required when the lane file has one.")
+    Path inspectors;
 
     @Option(names = "--progress-seconds", paramLabel = "N", defaultValue = "5",
             description = "Seconds between progress lines (default: ${DEFAULT-VALUE}).")
@@ -90,13 +103,27 @@ public final class RunCommand implements Callable<Integer> {
         }
         StationBundle station;
         LaneFeed feed;
+        InspectorsFile enrolled = null;
         try {
             station = Bundles.read(bundle);
             feed = laneFeed(lane);
+            if (inspectors != null) {
+                if (instruments == null) {
+                    throw new IllegalArgumentException("--inspectors needs a lane file (--instruments) with a "
+                            + "fingerprint: reader");
+                }
+                enrolled = InspectorsFile.read(inspectors);
+                if (enrolled.inspectors().isEmpty()) {
+                    throw new IllegalArgumentException(inspectors + ": no inspectors enrolled (edge-agent enroll)");
+                }
+            }
         } catch (BundleException | IllegalArgumentException e) {
             err.println("run: " + e.getMessage());
             return 2;
         }
+        LaneDisplay display = LaneDisplay.logging(LoggerFactory.getLogger("lane"));
+        Instrument fingerprint = null;
+        boolean requireLogin = false;
         if (instruments != null) {
             LaneInstruments lane;
             try {
@@ -108,35 +135,68 @@ public final class RunCommand implements Callable<Integer> {
                 err.println("run: lane I/O: " + e.getMessage());
                 return 2;
             }
+            fingerprint = lane.fingerprint().orElse(null);
+            requireLogin = lane.requireLogin();
+            if (fingerprint != null && enrolled == null) {
+                lane.close();
+                err.println("run: " + instruments + ": the lane has a fingerprint reader: give --inspectors FILE");
+                return 2;
+            }
+            if (fingerprint == null && enrolled != null) {
+                lane.close();
+                err.println("run: --inspectors needs a fingerprint: reader in " + instruments);
+                return 2;
+            }
             try {
                 Scorer scorer = Scorer.builtIn();
                 EmergencyStop stop = lane.laneIo().map(LaneIo::emergencyStop).orElseGet(EmergencyStop::new);
                 feed = new InstrumentedLaneFeed(feed, lane, Bundles.laneProfile(station),
                         new ScoringInputReader(scorer.rules().catalogue()::contains), stop,
-                        LaneDisplay.logging(LoggerFactory.getLogger("lane")), Clock.systemUTC());
+                        display, Clock.systemUTC());
             } catch (BundleException | IllegalArgumentException e) {
                 lane.close();
                 err.println("run: " + e.getMessage());
                 return 2;
             }
         }
+        LoginStore logins = null;
+        if (fingerprint != null) {
+            try {
+                logins = LoginStore.open(data);
+            } catch (IOException e) {
+                feed.close();
+                err.println("run: " + e.getMessage());
+                return 1;
+            }
+        }
         StationAgent agent;
         try {
-            agent = StationAgent.start(station, data, feed);
+            agent = StationAgent.start(station, data, feed, AgentOptions.defaults(),
+                    requireLogin ? new LoginGate(logins, display) : StartGate.OPEN);
         } catch (BundleException e) {
+            closeQuietly(logins);
             feed.close();
             err.println("run: " + e.getMessage());
             return 2;
         } catch (OutboxException e) {
+            closeQuietly(logins);
             feed.close();
             err.println("run: cannot open the outbox in " + data + ": " + e.getMessage()
                     + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
             return 1;
         }
+        if (fingerprint != null) {
+            fingerprint.start(new LaneLogin(enrolled, logins, agent::publishEvent, display));
+            out.println("fingerprint login: " + enrolled.inspectors().size() + " inspector(s) enrolled, logged in now: "
+                    + (logins.loggedIn().isEmpty() ? "nobody" : String.join(", ", logins.loggedIn().keySet()))
+                    + (requireLogin ? "; no vehicle starts while nobody is logged in" : ""));
+        }
+        LoginStore loginsToClose = logins;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("stopping: no new vehicles; closing the uplink and the outbox");
             agent.close();
+            closeQuietly(loginsToClose);
             out.println(progress(agent.stats(), -1, "stopped"));
             out.flush();
             stopped.countDown();
@@ -153,6 +213,12 @@ public final class RunCommand implements Callable<Integer> {
             out.println(progress(agent.stats(), pending, agent.connected() ? "online" : "offline"));
         }
         return 0;
+    }
+
+    private static void closeQuietly(LoginStore logins) {
+        if (logins != null) {
+            logins.close();
+        }
     }
 
     static TcpLaneFeed laneFeed(String uri) {

@@ -9,6 +9,10 @@ public interface LaneDisplay {
 
     void finished(String plate, TestKind test, String outcome);
 
+    /** A message about the lane rather than a test (an inspector logged in, a finger not recognised). */
+    default void notice(String text) {
+    }
+
     /** Writes one line per change to the agent's log (the default on a headless lane computer). */
     static LaneDisplay logging(org.slf4j.Logger log) {
         return new LaneDisplay() {
@@ -20,6 +24,11 @@ public interface LaneDisplay {
             @Override
             public void finished(String plate, TestKind test, String outcome) {
                 log.info("{} {}: {}", plate, test.json(), outcome);
+            }
+
+            @Override
+            public void notice(String text) {
+                log.info("{}", text);
             }
         };
     }

@@ -1,7 +1,9 @@
 package co.rtm.agent.inspection;
 
 import co.rtm.agent.instruments.Decoders;
+import co.rtm.agent.instruments.Instrument;
 import co.rtm.agent.instruments.InstrumentKind;
+import co.rtm.agent.instruments.fingerprint.FingerprintExtractor;
 import co.rtm.agent.instruments.frame.AsciiFrames;
 import co.rtm.agent.instruments.link.CoapLink;
 import co.rtm.agent.instruments.link.SerialLink;
@@ -46,12 +48,16 @@ import java.util.stream.Collectors;
  * silenceSeconds: 10          # TIMEOUT fault after this long without a byte
  * testDeadlineSeconds: 300    # a test not finished by then is invalid
  * laneIo: {entryCell: 17, exitCell: 27, emergencyStop: 22, light: {green: 5, red: 6}}   # optional, BCM pins
+ * fingerprint: {tcp: "10.0.0.40:4010"}   # optional: inspectors log in with it (run --inspectors)
+ * requireLogin: true                     # optional: no vehicle starts while nobody is logged in
  * </pre>
  *
  * Keys are the tests' names (DESIGN §5); each instrument gets the decoder of its family and a runtime that
  * reconnects, reports silence, stuck values and expired verification. The lights test may instead read a BH1750
  * on the Pi's I2C ({@link Bh1750Section}, {@link LuxmeterLightsProcedure}); {@code laneIo} is the lane's own
- * photocells, emergency stop and light ({@link LaneIoSection}). Either makes a Pi4J context.
+ * photocells, emergency stop and light ({@link LaneIoSection}). Either makes a Pi4J context. {@code fingerprint}
+ * ({@link FingerprintSection}) is the inspectors' login reader; it is made here but started by whoever handles the
+ * logins ({@code run}), and {@code requireLogin} needs it.
  */
 public final class LaneInstruments implements AutoCloseable {
 
@@ -60,7 +66,7 @@ public final class LaneInstruments implements AutoCloseable {
 
     /** The file's shape. */
     public record Config(Map<String, Endpoint> instruments, Integer silenceSeconds, Integer testDeadlineSeconds,
-                         LaneIoSection laneIo) {}
+                         LaneIoSection laneIo, FingerprintSection fingerprint, Boolean requireLogin) {}
 
     private static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
 
@@ -71,9 +77,13 @@ public final class LaneInstruments implements AutoCloseable {
     private final Map<TestKind, InspectionSession.Station> stations;
     private final Duration deadline;
     private final LaneHardware hardware;   // null: no Pi hardware in the file
+    private final Instrument fingerprint;  // null: no fingerprint reader in the file
+    private final boolean requireLogin;
 
     private LaneInstruments(Map<TestKind, InspectionSession.Station> stations, Duration deadline,
-                            LaneHardware hardware) {
+                            LaneHardware hardware, Instrument fingerprint, boolean requireLogin) {
+        this.fingerprint = fingerprint;
+        this.requireLogin = requireLogin;
         this.stations = stations;
         this.deadline = deadline;
         this.hardware = hardware;
@@ -131,6 +141,12 @@ public final class LaneInstruments implements AutoCloseable {
             kinds.put(test, kind);
             openers.put(test, opener(where, endpoint));
         }
+        boolean requireLogin = Boolean.TRUE.equals(config.requireLogin());
+        if (requireLogin && config.fingerprint() == null) {
+            throw new IllegalArgumentException(file + ": requireLogin: needs a fingerprint reader (fingerprint:) to log in with");
+        }
+        Instrument fingerprint = config.fingerprint() == null ? null
+                : config.fingerprint().reader(file + ": fingerprint", new FingerprintExtractor());
         LaneIoConfig laneIo = config.laneIo() == null ? null : config.laneIo().toConfig(file + ": laneIo",
                 luxmeter == null ? LaneIoConfig.I2cAddress.BH1750_DEFAULT : luxmeter.address());
         LaneHardware hardware = LaneHardware.open(contexts, laneIo, luxmeter, Clock.system(BOGOTA)).orElse(null);
@@ -146,7 +162,7 @@ public final class LaneInstruments implements AutoCloseable {
             stations.put(e.getKey(), new InspectionSession.Station(InstrumentTap.start(instrument),
                     Procedures.forTest(e.getKey()), v -> startCommands(kind, v)));
         }
-        return new LaneInstruments(stations, deadline, hardware);
+        return new LaneInstruments(stations, deadline, hardware, fingerprint, requireLogin);
     }
 
     private static Bh1750Section.Wiring bh1750(String where, TestKind test, Endpoint p) {
@@ -245,8 +261,21 @@ public final class LaneInstruments implements AutoCloseable {
         return hardware == null ? Optional.empty() : hardware.laneIo();
     }
 
+    /** The inspectors' fingerprint reader, not started, when the file has a {@code fingerprint} entry. */
+    public Optional<Instrument> fingerprint() {
+        return Optional.ofNullable(fingerprint);
+    }
+
+    /** Whether no vehicle may start while nobody is logged in ({@code requireLogin: true}). */
+    public boolean requireLogin() {
+        return requireLogin;
+    }
+
     @Override
     public void close() {
+        if (fingerprint != null) {
+            fingerprint.close();
+        }
         stations.values().forEach(s -> s.tap().close());
         if (hardware != null) {
             hardware.close();

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,8 @@ import co.rtm.profiles.wire.StationEvent;
  * <li>Before taking a vehicle, ask the outbox whether a new inspection may start. If not (outbox full, disk
  *     almost full), take nothing, say why ({@link StationStats#waiting()}, a warning in the log, repeated every
  *     minute) and keep waiting; the lane device is held back by TCP meanwhile.</li>
+ * <li>Then ask the {@link StartGate} (e.g. nobody logged in on a lane that requires a login): while it holds,
+ *     take nothing, say why the same way, and keep asking.</li>
  * <li>Take the next {@link LaneReading}; read it strictly as a scoring document. A reading that is not one is an
  *     instrument fault: logged, counted, reported to the hub as a signed {@code INSTRUMENT_FAULT} event (when the
  *     outbox has room beyond its reserve), never scored.</li>
@@ -71,11 +74,13 @@ public final class InspectionStation implements Runnable {
     private final ScoringInputReader reader = new ScoringInputReader(scorer.rules().catalogue()::contains);
     private final SigningKey key;
     private final StationTopics topics;
+    private final StartGate gate;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private long lastWarningAt;
 
     InspectionStation(StationBundle bundle, StationProfile lane, Outbox outbox, LaneFeed feed, Runnable onStored,
-                      Counters counters) {
+                      Counters counters, StartGate gate) {
+        this.gate = gate;
         this.bundle = bundle;
         this.lane = lane;
         this.outbox = outbox;
@@ -106,6 +111,9 @@ public final class InspectionStation implements Runnable {
         while (running()) {
             try {
                 Optional<String> refusal = refusal(outbox.capacity());
+                if (refusal.isEmpty()) {
+                    refusal = gate.holdReason();
+                }
                 if (refusal.isPresent()) {
                     waiting(refusal.get());
                     pause();
@@ -209,6 +217,37 @@ public final class InspectionStation implements Runnable {
         }
     }
 
+    /**
+     * Stores a station event signed in the outbox (it may use the outbox's reserve), waiting while the outbox is
+     * full and retrying storage errors, until stored or the station stops. Thread-safe (the outbox is).
+     *
+     * @return true once stored
+     */
+    boolean publish(Function<MessageHeader, StationEvent> event) {
+        boolean complained = false;
+        while (running()) {
+            try {
+                Stamp stamp = outbox.append(topics.forType("event"), "event", s -> Envelope.sign(
+                        Json.write(event.apply(header(s))), "event", key));
+                LOG.info("station event stored as seq {}", stamp.seq());
+                onStored.run();
+                return true;
+            } catch (OutboxFullException e) {
+                if (!complained) {
+                    LOG.warn("station event waiting for room in the outbox: {}", e.getMessage());
+                    complained = true;
+                }
+            } catch (OutboxException e) {
+                if (!complained) {
+                    LOG.error("cannot store a station event; retrying", e);
+                    complained = true;
+                }
+            }
+            pause();
+        }
+        return false;
+    }
+
     private MessageHeader header(Stamp s) {
         return new MessageHeader(s.messageId(), bundle.centerId(), bundle.stationId(), s.seq(), s.bootId().toString(),
                 s.createdAt());
@@ -235,7 +274,7 @@ public final class InspectionStation implements Runnable {
 
     private void resumed() {
         if (counters.waiting != null) {
-            LOG.info("outbox has room again; taking vehicles");
+            LOG.info("taking vehicles again (was: {})", counters.waiting);
             counters.waiting = null;
         }
     }

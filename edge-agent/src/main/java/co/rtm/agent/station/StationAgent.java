@@ -2,6 +2,7 @@ package co.rtm.agent.station;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,9 @@ import co.rtm.agent.uplink.MqttUplink;
 import co.rtm.agent.uplink.StationTopics;
 import co.rtm.agent.uplink.UplinkConfig;
 import co.rtm.profiles.profile.StationProfile;
+import co.rtm.profiles.wire.MessageHeader;
 import co.rtm.profiles.wire.StationBundle;
+import co.rtm.profiles.wire.StationEvent;
 
 /**
  * A running inspection lane: the outbox in the data dir, the MQTT uplink to the hub (client id = user name =
@@ -55,6 +58,13 @@ public final class StationAgent implements AutoCloseable {
      */
     public static StationAgent start(StationBundle bundle, Path dataDir, LaneFeed feed, AgentOptions options)
             throws BundleException {
+        return start(bundle, dataDir, feed, options, StartGate.OPEN);
+    }
+
+    /** {@link #start(StationBundle, Path, LaneFeed, AgentOptions)}, asking {@code gate} before each vehicle. */
+    public static StationAgent start(StationBundle bundle, Path dataDir, LaneFeed feed, AgentOptions options,
+                                     StartGate gate) throws BundleException {
+        Objects.requireNonNull(gate, "gate");
         Objects.requireNonNull(bundle, "bundle");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(feed, "feed");
@@ -72,7 +82,7 @@ public final class StationAgent implements AutoCloseable {
                     new CountingAckVerifier(new EnvelopeAckVerifier(bundle.hubKey()), outbox, counters),
                     payload -> LOG.info("received a config message from the hub ({} bytes); not applied by this version",
                             payload.length));
-            InspectionStation station = new InspectionStation(bundle, lane, outbox, feed, uplink::wake, counters);
+            InspectionStation station = new InspectionStation(bundle, lane, outbox, feed, uplink::wake, counters, gate);
             StationAgent agent = new StationAgent(bundle, outbox, uplink, station, feed);
             uplink.start();
             agent.thread.start();
@@ -83,6 +93,16 @@ public final class StationAgent implements AutoCloseable {
             outbox.close();
             throw e;
         }
+    }
+
+    /**
+     * Stores a station event (a login, a logout) signed in the outbox for the uplink to send, like a result;
+     * waits while the outbox is full.
+     *
+     * @return true once stored; false when the agent was closed first
+     */
+    public boolean publishEvent(Function<MessageHeader, StationEvent> event) {
+        return station.publish(event);
     }
 
     /** What the station did since it started. */

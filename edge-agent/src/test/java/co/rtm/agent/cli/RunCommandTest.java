@@ -124,6 +124,76 @@ class RunCommandTest {
                 + ": laneIo.emergencyStop: not a BCM GPIO number of the 40-pin header (0..27): 31");
     }
 
+    private Path laneFileWithFingerprint(String extra) throws Exception {
+        return Files.writeString(dir.resolve("lane.yaml"), """
+            instruments:
+              lights: {tcp: "127.0.0.1:9"}
+            fingerprint: {fileDrop: "%s"}
+            %s
+            """.formatted(dir.resolve("drop"), extra));
+    }
+
+    private String runError(int expectedExit, String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = run(err, args);
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(text).isEqualTo(expectedExit);
+        assertThat(text.lines()).hasSize(1);
+        assertThat(dir.resolve("data")).doesNotExist();
+        return text.strip();
+    }
+
+    @Test
+    void aBadInspectorsFileIsOneLineAndExitTwo() throws Exception {
+        Path inspectors = Files.writeString(dir.resolve("inspectors.json"),
+                "{\"inspectors\": [{\"document\": \"CC-7912\", \"name\": \"Ana\", \"templates\": [\"AAAA\"]}]}");
+        assertThat(runError(2, "--bundle", goodBundle().toString(), "--data", dir.resolve("data").toString(),
+                "--instruments", laneFileWithFingerprint("").toString(), "--inspectors", inspectors.toString()))
+                .startsWith("run: " + inspectors + ": inspectors[0].templates[0]: not a SourceAFIS template");
+        Files.writeString(inspectors, "{\"inspectors\": []}");
+        assertThat(runError(2, "--bundle", goodBundle().toString(), "--data", dir.resolve("data").toString(),
+                "--instruments", laneFileWithFingerprint("").toString(), "--inspectors", inspectors.toString()))
+                .isEqualTo("run: " + inspectors + ": no inspectors enrolled (edge-agent enroll)");
+    }
+
+    @Test
+    void aFingerprintReaderAndTheInspectorsFileComeTogether() throws Exception {
+        Path inspectors = dir.resolve("inspectors.json");
+        co.rtm.agent.login.Prints.onlyAna().write(inspectors);
+        Path lane = laneFileWithFingerprint("");
+        assertThat(runError(2, "--bundle", goodBundle().toString(), "--data", dir.resolve("data").toString(),
+                "--instruments", lane.toString()))
+                .isEqualTo("run: " + lane + ": the lane has a fingerprint reader: give --inspectors FILE");
+        assertThat(runError(2, "--bundle", goodBundle().toString(), "--data", dir.resolve("data").toString(),
+                "--inspectors", inspectors.toString()))
+                .isEqualTo("run: --inspectors needs a lane file (--instruments) with a fingerprint: reader");
+        Path noReader = Files.writeString(dir.resolve("plain.yaml"), "instruments:\n  lights: {tcp: \"127.0.0.1:9\"}\n");
+        assertThat(runError(2, "--bundle", goodBundle().toString(), "--data", dir.resolve("data").toString(),
+                "--instruments", noReader.toString(), "--inspectors", inspectors.toString()))
+                .isEqualTo("run: --inspectors needs a fingerprint: reader in " + noReader);
+    }
+
+    @Test
+    void badLoginEntriesInTheLaneFileAreOneLineAndExitTwo() throws Exception {
+        Path inspectors = dir.resolve("inspectors.json");
+        co.rtm.agent.login.Prints.onlyAna().write(inspectors);
+        Path noReader = Files.writeString(dir.resolve("lane.yaml"),
+                "instruments:\n  lights: {tcp: \"127.0.0.1:9\"}\nrequireLogin: true\n");
+        assertThat(runError(2, "--bundle", goodBundle().toString(), "--data", dir.resolve("data").toString(),
+                "--instruments", noReader.toString()))
+                .isEqualTo("run: " + noReader + ": requireLogin: needs a fingerprint reader (fingerprint:) to log in with");
+        Path two = Files.writeString(dir.resolve("two.yaml"),
+                "instruments:\n  lights: {tcp: \"127.0.0.1:9\"}\nfingerprint: {tcp: \"127.0.0.1:9\", fileDrop: \"/tmp\"}\n");
+        assertThat(runError(2, "--bundle", goodBundle().toString(), "--data", dir.resolve("data").toString(),
+                "--instruments", two.toString(), "--inspectors", inspectors.toString()))
+                .isEqualTo("run: " + two + ": fingerprint: give exactly one of tcp, serial or fileDrop");
+        Path badPort = Files.writeString(dir.resolve("port.yaml"),
+                "instruments:\n  lights: {tcp: \"127.0.0.1:9\"}\nfingerprint: {tcp: \"reader\"}\n");
+        assertThat(runError(2, "--bundle", goodBundle().toString(), "--data", dir.resolve("data").toString(),
+                "--instruments", badPort.toString(), "--inspectors", inspectors.toString()))
+                .isEqualTo("run: " + badPort + ": fingerprint.tcp: expected host:port, got 'reader'");
+    }
+
     @Test
     void isRegisteredAsASubcommand() {
         assertThat(AgentMain.commandLine().getSubcommands()).containsKey("run");
