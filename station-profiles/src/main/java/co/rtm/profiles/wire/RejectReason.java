@@ -27,5 +27,15 @@ public enum RejectReason {
     /** A vehicle kind the centre's class does not cover (art. 3.3.3.6, 3.3.8.1). */
     VEHICLE_KIND_NOT_ALLOWED,
     /** Started after the last day of the centre's registered accreditation. */
-    ACCREDITATION_EXPIRED
+    ACCREDITATION_EXPIRED,
+    /** An instrument test's raw series lasts less than the lane profile's minimum for that test. */
+    TOO_SHORT_TEST,
+    /** The inspection lasts less than the lane profile's minimum. */
+    TOO_SHORT_INSPECTION,
+    /** The plate was under inspection on another station at an overlapping time. */
+    PLATE_OVERLAP,
+    /** A test's raw series equals one already accepted for another plate. */
+    SERIES_REUSED,
+    /** A test was measured with an instrument whose metrological verification had expired. */
+    CALIBRATION_EXPIRED
 }
