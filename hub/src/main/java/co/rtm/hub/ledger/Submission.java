@@ -2,6 +2,7 @@ package co.rtm.hub.ledger;
 
 import co.rtm.profiles.vehicle.VehicleKind;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,11 +10,13 @@ import java.util.Objects;
  * as received; {@code payloadJson} its payload; {@code testedAt} the station's clock; {@code subject}
  * the plate (inspection) or document number (exam). {@code startedAt} is when the inspection (or exam)
  * started, on the station's clock: opening hours and capacity are judged on it. {@code vehicleKind} is the
- * inspected vehicle's kind, null for an exam. The array is not copied.
+ * inspected vehicle's kind, null for an exam. {@code seriesPrints} fingerprint the raw instrument series of an
+ * inspection, one per test, for the series-reuse check (empty without evidence). The array is not copied.
  */
 public record Submission(String messageId, String centerId, String stationId, int keyVersion, long seq,
                          ResultType type, String subject, Verdict verdict, Instant testedAt,
-                         byte[] envelope, String payloadJson, Instant startedAt, VehicleKind vehicleKind) {
+                         byte[] envelope, String payloadJson, Instant startedAt, VehicleKind vehicleKind,
+                         List<SeriesPrint> seriesPrints) {
     public Submission {
         Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(centerId, "centerId");
@@ -25,6 +28,15 @@ public record Submission(String messageId, String centerId, String stationId, in
         Objects.requireNonNull(envelope, "envelope");
         Objects.requireNonNull(payloadJson, "payloadJson");
         Objects.requireNonNull(startedAt, "startedAt");
+        seriesPrints = seriesPrints == null ? List.of() : List.copyOf(seriesPrints);
+    }
+
+    /** Without series fingerprints. */
+    public Submission(String messageId, String centerId, String stationId, int keyVersion, long seq,
+                      ResultType type, String subject, Verdict verdict, Instant testedAt,
+                      byte[] envelope, String payloadJson, Instant startedAt, VehicleKind vehicleKind) {
+        this(messageId, centerId, stationId, keyVersion, seq, type, subject, verdict, testedAt, envelope, payloadJson,
+                startedAt, vehicleKind, List.of());
     }
 
     /** Started when tested, vehicle kind unknown (not checked against the centre's class). */
@@ -37,6 +49,11 @@ public record Submission(String messageId, String centerId, String stationId, in
 
     public Submission startingAt(Instant started, VehicleKind kind) {
         return new Submission(messageId, centerId, stationId, keyVersion, seq, type, subject, verdict, testedAt,
-                envelope, payloadJson, started, kind);
+                envelope, payloadJson, started, kind, seriesPrints);
+    }
+
+    public Submission withSeriesPrints(List<SeriesPrint> prints) {
+        return new Submission(messageId, centerId, stationId, keyVersion, seq, type, subject, verdict, testedAt,
+                envelope, payloadJson, startedAt, vehicleKind, prints);
     }
 }
