@@ -74,7 +74,13 @@ final class TestLane implements AutoCloseable {
                 Profiles.builtIn("cda-light").orElseThrow());
     }
 
+    /**
+     * The lanes of one hub share the example document; each gets a plate of its own, or the hub would refuse the same
+     * plate inspected on two lanes at the same time (PLATE_OVERLAP). The plate does not change the score.
+     */
     InspectionMessage inspection(UUID messageId, long seq, JsonNode input, ScoreResult claimed) {
+        input = input.deepCopy();
+        ((ObjectNode) input.get("vehicle")).put("plate", bundle.stationId().toUpperCase(java.util.Locale.ROOT) + "-" + seq);
         MessageHeader h = new MessageHeader(messageId, bundle.centerId(), bundle.stationId(), seq, "boot-1",
                 OffsetDateTime.parse("2026-11-20T10:20:00-05:00"));
         return InspectionMessage.of(h, bundle.profile(), OffsetDateTime.parse("2026-11-20T10:05:00-05:00"),

@@ -83,6 +83,7 @@ public final class InstrumentedLaneFeed implements LaneFeed {
                     + "the reception sent some", given.toString());
         }
         OffsetDateTime started = OffsetDateTime.now(clock.withZone(BOGOTA)).truncatedTo(ChronoUnit.SECONDS);
+        boolean deskGaveStart = desk.startedAt().isBefore(started) && !sameInstant(desk.startedAt(), document.get("testedAt"));
         document.put("testedAt", started.toString());
         document.set("measurements", JsonNodeFactory.instance.objectNode());
         Vehicle vehicle;
@@ -121,7 +122,19 @@ public final class InstrumentedLaneFeed implements LaneFeed {
                 invalid.addObject().put("test", d.test().json()).put("reason", d.reason());
             }
         }
-        return Optional.of(new LaneReading(document, started, desk.inspectors(), evidence(result)));
+        // the inspection began at the reception (sensory review, registration) before the instruments; the hub's
+        // minimum inspection duration and capacity hour are judged on that start when the desk gave one
+        OffsetDateTime inspectionStart = deskGaveStart ? desk.startedAt() : started;
+        return Optional.of(new LaneReading(document, inspectionStart, desk.inspectors(), evidence(result)));
+    }
+
+    /** Whether the desk's start is only its document's {@code testedAt} (what the lane line falls back on). */
+    private static boolean sameInstant(OffsetDateTime t, JsonNode testedAt) {
+        try {
+            return testedAt != null && OffsetDateTime.parse(testedAt.asText()).isEqual(t);
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static JsonNode evidence(SessionResult r) {

@@ -83,6 +83,10 @@ class InstrumentedLaneFeedTest {
     }
 
     static LaneFeed reception(String json) {
+        return reception(json, OffsetDateTime.now());
+    }
+
+    static LaneFeed reception(String json, OffsetDateTime startedAt) {
         return new LaneFeed() {
             boolean sent;
 
@@ -91,7 +95,7 @@ class InstrumentedLaneFeedTest {
                 if (sent) return Optional.empty();
                 sent = true;
                 try {
-                    return Optional.of(new LaneReading(JSON.readTree(json), OffsetDateTime.now(), List.of("CC-1001")));
+                    return Optional.of(new LaneReading(JSON.readTree(json), startedAt, List.of("CC-1001")));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -150,6 +154,31 @@ class InstrumentedLaneFeedTest {
             ScoreResult score = SCORER.score(READER.read(r.document(), ""));
             assertThat(score.invalid()).filteredOn(i -> i.test().json().equals("lights"))
                     .singleElement().satisfies(i -> assertThat(i.reason()).as(i.reason()).containsIgnoringCase("verification"));
+        }
+    }
+
+    @Test
+    void theInspectionStartsWhenTheDeskSaysItDidNotWhenTheInstrumentsBegin() throws Exception {
+        int port = headlightTester(LocalDate.now().plusMonths(6));
+        Path yaml = Files.writeString(dir.resolve("lane.yaml"), """
+            instruments:
+              lights: {tcp: "127.0.0.1:%d"}
+            testDeadlineSeconds: 5
+            """.formatted(port));
+        OffsetDateTime atDesk = OffsetDateTime.now().minusMinutes(12).withNano(0);
+        try (InstrumentedLaneFeed f = new InstrumentedLaneFeed(reception(CAR, atDesk), LaneInstruments.open(yaml),
+                Profiles.builtIn("cda-light").orElseThrow(), READER, new EmergencyStop(),
+                LaneDisplay.logging(org.slf4j.LoggerFactory.getLogger("lane")), Clock.systemUTC())) {
+            LaneReading r = f.next(Duration.ofSeconds(1)).orElseThrow();
+            assertThat(r.startedAt()).isEqualTo(atDesk);
+            assertThat(OffsetDateTime.parse(r.document().get("testedAt").asText())).isAfter(atDesk.plusMinutes(11));
+        }
+        // a desk line without startedAt falls back on its testedAt, which the lane replaces: the instruments' start counts
+        try (InstrumentedLaneFeed f = new InstrumentedLaneFeed(reception(CAR, OffsetDateTime.parse("2026-11-20T10:15:00-05:00")),
+                LaneInstruments.open(yaml), Profiles.builtIn("cda-light").orElseThrow(), READER, new EmergencyStop(),
+                LaneDisplay.logging(org.slf4j.LoggerFactory.getLogger("lane")), Clock.systemUTC())) {
+            LaneReading r = f.next(Duration.ofSeconds(1)).orElseThrow();
+            assertThat(r.startedAt()).isEqualTo(OffsetDateTime.parse(r.document().get("testedAt").asText()));
         }
     }
 

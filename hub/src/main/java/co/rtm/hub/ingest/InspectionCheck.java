@@ -3,6 +3,7 @@ package co.rtm.hub.ingest;
 import co.rtm.hub.ledger.ResultType;
 import co.rtm.hub.ledger.Submission;
 import co.rtm.hub.ledger.Verdict;
+import co.rtm.hub.plausibility.Evidence;
 import co.rtm.hub.registry.ProfileRefs;
 import co.rtm.hub.registry.Station;
 import co.rtm.profiles.inspection.InputException;
@@ -21,7 +22,8 @@ import java.nio.charset.StandardCharsets;
  * Turns a verified {@code inspection} message into a ledger submission, or refuses it: the payload
  * must be an inspection message whose ids are the topic's, scored on the station's own profile,
  * and its claimed verdict and defect counts must be exactly what the hub gets by scoring the same
- * document again. Pure: no I/O. Thread-safe.
+ * document again; then the plausibility checks that need no database ({@link PlausibleInspection}). Pure: no I/O.
+ * Thread-safe.
  */
 final class InspectionCheck {
     private final Scorer scorer;
@@ -67,10 +69,12 @@ final class InspectionCheck {
             throw new RefusedException(RejectReason.VERDICT_MISMATCH, "claimed " + summary(claimed) + ", re-scored "
                     + summary(rescored) + " on " + profile.ref());
         }
+        Evidence evidence = PlausibleInspection.evidence(m);
+        PlausibleInspection.check(profile, m, input, evidence);
         Submission submission = new Submission(m.messageId().toString(), m.centerId(), m.stationId(), signed.keyVersion(),
                 m.seq(), ResultType.INSPECTION, input.vehicle().plate(), Verdict.valueOf(rescored.verdict().name()),
                 input.testedAt().toInstant(), envelope, new String(signed.payload(), StandardCharsets.UTF_8),
-                m.startedAt().toInstant(), input.vehicle().kind());
+                m.startedAt().toInstant(), input.vehicle().kind(), PlausibleInspection.prints(evidence));
         return m.retestOfFur() == null ? submission
                 : submission.asRetest(RetestClaim.of(m.retestOfFur(), m.input(), input, rescored));
     }

@@ -26,8 +26,9 @@ import java.util.Optional;
  * <p>After the station checks of {@link LedgerRules}, {@link OperatingRules} refuses results outside the centre's
  * registered hours, class or accreditation, or over the lane's capacity; the results counted against the capacity
  * are read under the station's lock in the same transaction, so group commit counts its own earlier results.
+ * {@link CrossChecks} then compares an inspection with the accepted ones (plate overlap, reused series).
  *
- * <p>Rows are locked in one order (station, FUR counter, certificate counter, audit head), so
+ * <p>Rows are locked in one order (station, plate and series advisory locks, FUR counter, certificate counter, audit head), so
  * concurrent hubs on one PostgreSQL serialise on them without deadlocking.
  */
 public final class Ledger {
@@ -64,6 +65,9 @@ public final class Ledger {
         if (early.isEmpty()) {
             early = PeopleAndRetests.check(tx, s);
         }
+        if (early.isEmpty()) {
+            early = CrossChecks.check(tx, s);
+        }
         LedgerDecision decision = early.isPresent()
                 ? early.get()
                 : LedgerRules.decide(s, station, null, false, lockCounters(tx, Numbering.seriesFor(s.type(), s.verdict(), s.centerId())));
@@ -75,7 +79,9 @@ public final class Ledger {
             return refuse(tx, new Refusal(s.messageId(), s.centerId(), s.stationId(), null, r.reasonCode(),
                     r.detail(), s.envelope()), now);
         }
-        return new Outcome.Accepted(record(tx, s, ((LedgerDecision.Accept) decision).assignment(), now));
+        Receipt receipt = record(tx, s, ((LedgerDecision.Accept) decision).assignment(), now);
+        CrossChecks.remember(tx, receipt.resultId(), s);
+        return new Outcome.Accepted(receipt);
     }
 
     /** Accreditation, class, opening hours and capacity; counted in this transaction, so a batch sees its own results. */

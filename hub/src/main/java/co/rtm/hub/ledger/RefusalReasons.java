@@ -23,6 +23,16 @@ public final class RefusalReasons {
     public static final String RETEST_OUTSIDE_WINDOW = "RETEST_OUTSIDE_WINDOW";
     public static final String RETEST_ALREADY_USED = "RETEST_ALREADY_USED";
     public static final String RETEST_INCOMPLETE = "RETEST_INCOMPLETE";
+    /** Plausibility (docs/rules-plausibility.md): a test's raw series shorter than its profile's minimum. */
+    public static final String TOO_SHORT_TEST = "TOO_SHORT_TEST";
+    /** Plausibility: an inspection shorter than its profile's minimum. */
+    public static final String TOO_SHORT_INSPECTION = "TOO_SHORT_INSPECTION";
+    /** Plausibility: the plate was under inspection on another station at an overlapping time. */
+    public static final String PLATE_OVERLAP = "PLATE_OVERLAP";
+    /** Plausibility: a test's raw series equals one already accepted for another plate. */
+    public static final String SERIES_REUSED = "SERIES_REUSED";
+    /** Plausibility: measured with an instrument whose metrological verification was due before the inspection day. */
+    public static final String CALIBRATION_EXPIRED = "CALIBRATION_EXPIRED";
 
     private RefusalReasons() {
     }

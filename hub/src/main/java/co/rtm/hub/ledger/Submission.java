@@ -2,6 +2,7 @@ package co.rtm.hub.ledger;
 
 import co.rtm.profiles.vehicle.VehicleKind;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,12 +11,13 @@ import java.util.Objects;
  * the plate (inspection) or document number (exam). {@code startedAt} is when the inspection (or exam)
  * started, on the station's clock: opening hours and capacity are judged on it. {@code vehicleKind} is the
  * inspected vehicle's kind, null for an exam. {@code retest} is what a retest claims (art. 3.3.5.3), null for a
- * first inspection or an exam. The array is not copied.
+ * first inspection or an exam. {@code seriesPrints} fingerprint the raw instrument series of an inspection, one
+ * per test, for the series-reuse check (empty without evidence). The array is not copied.
  */
 public record Submission(String messageId, String centerId, String stationId, int keyVersion, long seq,
                          ResultType type, String subject, Verdict verdict, Instant testedAt,
                          byte[] envelope, String payloadJson, Instant startedAt, VehicleKind vehicleKind,
-                         RetestRequest retest) {
+                         RetestRequest retest, List<SeriesPrint> seriesPrints) {
     public Submission {
         Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(centerId, "centerId");
@@ -27,6 +29,33 @@ public record Submission(String messageId, String centerId, String stationId, in
         Objects.requireNonNull(envelope, "envelope");
         Objects.requireNonNull(payloadJson, "payloadJson");
         Objects.requireNonNull(startedAt, "startedAt");
+        seriesPrints = seriesPrints == null ? List.of() : List.copyOf(seriesPrints);
+    }
+
+    /** Not a retest, with series fingerprints. */
+    public Submission(String messageId, String centerId, String stationId, int keyVersion, long seq,
+                      ResultType type, String subject, Verdict verdict, Instant testedAt,
+                      byte[] envelope, String payloadJson, Instant startedAt, VehicleKind vehicleKind,
+                      List<SeriesPrint> seriesPrints) {
+        this(messageId, centerId, stationId, keyVersion, seq, type, subject, verdict, testedAt, envelope, payloadJson,
+                startedAt, vehicleKind, null, seriesPrints);
+    }
+
+    /** A retest claim (null for none), without series fingerprints. */
+    public Submission(String messageId, String centerId, String stationId, int keyVersion, long seq,
+                      ResultType type, String subject, Verdict verdict, Instant testedAt,
+                      byte[] envelope, String payloadJson, Instant startedAt, VehicleKind vehicleKind,
+                      RetestRequest retest) {
+        this(messageId, centerId, stationId, keyVersion, seq, type, subject, verdict, testedAt, envelope, payloadJson,
+                startedAt, vehicleKind, retest, List.of());
+    }
+
+    /** Not a retest, without series fingerprints. */
+    public Submission(String messageId, String centerId, String stationId, int keyVersion, long seq,
+                      ResultType type, String subject, Verdict verdict, Instant testedAt,
+                      byte[] envelope, String payloadJson, Instant startedAt, VehicleKind vehicleKind) {
+        this(messageId, centerId, stationId, keyVersion, seq, type, subject, verdict, testedAt, envelope, payloadJson,
+                startedAt, vehicleKind, null, List.of());
     }
 
     /** Started when tested, vehicle kind unknown (not checked against the centre's class). */
@@ -34,25 +63,22 @@ public record Submission(String messageId, String centerId, String stationId, in
                       ResultType type, String subject, Verdict verdict, Instant testedAt,
                       byte[] envelope, String payloadJson) {
         this(messageId, centerId, stationId, keyVersion, seq, type, subject, verdict, testedAt, envelope, payloadJson,
-                testedAt, null, null);
-    }
-
-    /** Not a retest. */
-    public Submission(String messageId, String centerId, String stationId, int keyVersion, long seq,
-                      ResultType type, String subject, Verdict verdict, Instant testedAt,
-                      byte[] envelope, String payloadJson, Instant startedAt, VehicleKind vehicleKind) {
-        this(messageId, centerId, stationId, keyVersion, seq, type, subject, verdict, testedAt, envelope, payloadJson,
-                startedAt, vehicleKind, null);
+                testedAt, null, null, List.of());
     }
 
     public Submission startingAt(Instant started, VehicleKind kind) {
         return new Submission(messageId, centerId, stationId, keyVersion, seq, type, subject, verdict, testedAt,
-                envelope, payloadJson, started, kind, retest);
+                envelope, payloadJson, started, kind, retest, seriesPrints);
     }
 
     /** The same submission claiming to be a retest; null for none. */
     public Submission asRetest(RetestRequest request) {
         return new Submission(messageId, centerId, stationId, keyVersion, seq, type, subject, verdict, testedAt,
-                envelope, payloadJson, startedAt, vehicleKind, request);
+                envelope, payloadJson, startedAt, vehicleKind, request, seriesPrints);
+    }
+
+    public Submission withSeriesPrints(List<SeriesPrint> prints) {
+        return new Submission(messageId, centerId, stationId, keyVersion, seq, type, subject, verdict, testedAt,
+                envelope, payloadJson, startedAt, vehicleKind, retest, prints);
     }
 }

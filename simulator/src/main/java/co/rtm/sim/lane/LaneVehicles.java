@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * The vehicles that queue at one lane: the national population, keeping only the kinds the lane's class may
- * inspect (art. 3.3.3.6), each stamped with the moment it drives in.
+ * inspect (art. 3.3.3.6), each stamped with the moment it drives in. A plate another lane of this process is
+ * inspecting is skipped ({@link PlatesOnLanes}).
  */
 public final class LaneVehicles implements Supplier<String> {
     private final VehiclePopulation population;
@@ -33,6 +34,7 @@ public final class LaneVehicles implements Supplier<String> {
             VehicleKind kind = VehicleKind.fromJson(doc.path("vehicle").path("kind").asText());
             if (!lane.accepts(kind)) continue;
             OffsetDateTime now = OffsetDateTime.now(VehiclePopulation.COLOMBIA);
+            if (!PlatesOnLanes.claim(doc.path("vehicle").path("plate").asText(), now.toInstant())) continue;
             doc.put("testedAt", now.toString());
             doc.put("startedAt", now.minusMinutes(12).toString());
             doc.putArray("inspectors").add("CC-" + (79_000_000 + Math.floorMod(lane.id().hashCode(), 1000)));

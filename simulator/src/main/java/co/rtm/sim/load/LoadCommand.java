@@ -145,7 +145,8 @@ public final class LoadCommand implements Callable<Integer> {
             StationBundle bundle = bundles.get(s);
             int count = share(results, s);
             long laneSeed = seed * 1_000_003L + s;
-            futures.add(pool.submit(() -> PreSigner.sign(bundle, profile, count, laneSeed, done)));
+            int lane = s;
+            futures.add(pool.submit(() -> PreSigner.sign(bundle, lane, profile, count, laneSeed, done)));
         }
         long started = System.nanoTime();
         List<Lane.Batch> batches = new ArrayList<>();

@@ -14,6 +14,7 @@ import co.rtm.profiles.wire.SigningKey;
 import co.rtm.profiles.wire.StationBundle;
 import co.rtm.sim.vehicles.VehiclePopulation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -22,16 +23,21 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Builds one lane's inspections the way an agent would: a realistic document the lane's profile accepts, scored
  * by the shipped scorer, wrapped with seq 1..n and a fresh message id, signed with the station's key.
+ *
+ * <p>Every result is tested at the same instant and started {@link #DURATION} before it, as the demo lanes do, so
+ * each carries its own plate ({@link #plate}): the hub refuses one plate on two lanes at overlapping times
+ * (PLATE_OVERLAP) and an inspection shorter than its profile's minimum (TOO_SHORT_INSPECTION).
  */
 final class PreSigner {
     private static final OffsetDateTime TESTED_AT = OffsetDateTime.parse("2026-11-20T10:15:00-05:00");
     private static final String BOOT_ID = "load-boot-1";
+    private static final Duration DURATION = Duration.ofMinutes(12);
 
     private PreSigner() {
     }
 
     /** {@code count} signed envelopes for {@code bundle}'s station; adds one to {@code progress} per envelope. */
-    static Lane.Batch sign(StationBundle bundle, StationProfile profile, int count, long seed, AtomicLong progress) {
+    static Lane.Batch sign(StationBundle bundle, int lane, StationProfile profile, int count, long seed, AtomicLong progress) {
         Scorer scorer = Scorer.builtIn();
         ScoringInputReader reader = new ScoringInputReader(scorer.rules().catalogue()::contains);
         VehiclePopulation population = VehiclePopulation.testedAt(seed, TESTED_AT);
@@ -41,6 +47,7 @@ final class PreSigner {
         int made = 0;
         while (made < count) {
             ObjectNode doc = population.next();
+            ((ObjectNode) doc.get("vehicle")).put("plate", plate(lane, made));
             ScoringInput input;
             ScoreResult score;
             try {
@@ -55,7 +62,7 @@ final class PreSigner {
             UUID id = UUID.randomUUID();
             MessageHeader header = new MessageHeader(id, bundle.centerId(), bundle.stationId(), made + 1L, BOOT_ID,
                     TESTED_AT.plusMinutes(20));
-            InspectionMessage message = InspectionMessage.of(header, bundle.profile(), TESTED_AT, List.of("CC-1010"),
+            InspectionMessage message = InspectionMessage.of(header, bundle.profile(), TESTED_AT.minus(DURATION), List.of("CC-1010"),
                     null, doc, score);
             ids[made] = id.toString();
             envelopes[made] = Envelope.sign(Json.write(message), InspectionMessage.TYPE, key);
@@ -63,5 +70,14 @@ final class PreSigner {
             progress.incrementAndGet();
         }
         return new Lane.Batch(ids, envelopes, true);
+    }
+
+    /** A plate of its own for result {@code n} of lane {@code lane}: three letters from the lane, then n. */
+    static String plate(int lane, int n) {
+        StringBuilder letters = new StringBuilder();
+        for (int i = 0, v = lane; i < 3; i++, v /= 26) {
+            letters.insert(0, (char) ('A' + v % 26));
+        }
+        return letters + String.format(java.util.Locale.ROOT, "%03d", n);
     }
 }

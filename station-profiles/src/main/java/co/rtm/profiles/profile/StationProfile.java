@@ -8,11 +8,14 @@ import java.util.List;
 /**
  * A versioned station profile: what kind of station it is, which instruments it has, and for a lane the
  * vehicle kinds its class allows and its tests in order; for a CALE station the exam rules. Rules themselves
- * live in the rulebook the profile names ({@code rulebook: rtmyec@1}).
+ * live in the rulebook the profile names ({@code rulebook: rtmyec@1}). {@code minimumInspectionSeconds}, for a
+ * lane, is the shortest an inspection may last before the hub refuses it as implausible
+ * ({@code TOO_SHORT_INSPECTION}); null: no minimum.
  */
 public record StationProfile(String id, int version, StationType station, String title, boolean mobile,
                              String rulebook, List<String> instruments, List<VehicleKind> vehicleKinds,
-                             List<ProfileTest> tests, TheoryBlueprint theory, PracticalRules practical) {
+                             List<ProfileTest> tests, TheoryBlueprint theory, PracticalRules practical,
+                             Integer minimumInspectionSeconds) {
     public StationProfile {
         if (id == null || !id.matches("[a-z0-9-]{2,40}")) throw new IllegalArgumentException("'id' must match [a-z0-9-]{2,40}");
         if (version < 1) throw new IllegalArgumentException("'version' must be at least 1");
@@ -28,6 +31,9 @@ public record StationProfile(String id, int version, StationType station, String
                 if (tests.isEmpty()) throw new IllegalArgumentException("a lane needs 'tests'");
                 if (instruments.isEmpty()) throw new IllegalArgumentException("a lane needs 'instruments'");
                 if (theory != null || practical != null) throw new IllegalArgumentException("a lane has no 'theory' or 'practical'");
+                if (minimumInspectionSeconds != null && minimumInspectionSeconds < 1) {
+                    throw new IllegalArgumentException("'minimumInspectionSeconds' must be at least 1");
+                }
             }
             case CALE_THEORY -> {
                 if (theory == null) throw new IllegalArgumentException("a theory station needs 'theory'");
@@ -37,6 +43,9 @@ public record StationProfile(String id, int version, StationType station, String
                 if (practical == null) throw new IllegalArgumentException("a practical station needs 'practical'");
                 if (!tests.isEmpty() || theory != null) throw new IllegalArgumentException("a practical station has no 'tests' or 'theory'");
             }
+        }
+        if (station != StationType.CDA_LANE && minimumInspectionSeconds != null) {
+            throw new IllegalArgumentException("only a lane has 'minimumInspectionSeconds'");
         }
     }
 

@@ -41,5 +41,15 @@ public enum RejectReason {
     /** The original already had its one free retest, or is itself a retest (art. 3.3.5.1.6). */
     RETEST_ALREADY_USED,
     /** A retest without every test the original failed, or without a full sensory review (art. 3.3.5.3 par.). */
-    RETEST_INCOMPLETE
+    RETEST_INCOMPLETE,
+    /** An instrument test's raw series lasts less than the lane profile's minimum for that test. */
+    TOO_SHORT_TEST,
+    /** The inspection lasts less than the lane profile's minimum. */
+    TOO_SHORT_INSPECTION,
+    /** The plate was under inspection on another station at an overlapping time. */
+    PLATE_OVERLAP,
+    /** A test's raw series equals one already accepted for another plate. */
+    SERIES_REUSED,
+    /** A test was measured with an instrument whose metrological verification had expired. */
+    CALIBRATION_EXPIRED
 }

@@ -42,4 +42,22 @@ class ProfilesTest {
         assertThatThrownBy(() -> Profiles.load("cda-other.yaml", LIGHT))
                 .hasMessageContaining("does not match its file name");
     }
+
+    @Test
+    void lanesCarryTheirPlausibilityMinimumsAndABadOneIsRefusedOnLoad() {
+        StationProfile light = Profiles.builtIn("cda-light").orElseThrow();
+        assertThat(light.minimumInspectionSeconds()).isEqualTo(600);
+        assertThat(light.tests()).filteredOn(t -> t.test() == TestKind.BRAKES).singleElement()
+                .extracting(ProfileTest::minimumSeconds).isEqualTo(5);
+        assertThat(light.tests()).filteredOn(t -> t.test() == TestKind.LIGHTS).singleElement()
+                .extracting(ProfileTest::minimumSeconds).isNull();
+        assertThat(Profiles.builtIn("cda-motorcycle").orElseThrow().minimumInspectionSeconds()).isEqualTo(300);
+        assertThat(Profiles.builtIn("cale-theory").orElseThrow().minimumInspectionSeconds()).isNull();
+        assertThatThrownBy(() -> Profiles.load("cda-light.yaml",
+                LIGHT.replace("{test: brakes, minimumSeconds: 5}", "{test: brakes, minimumSeconds: 0}")))
+                .isInstanceOf(RuleFileException.class).hasMessageContaining("'minimumSeconds' must be at least 1");
+        assertThatThrownBy(() -> Profiles.load("cda-light.yaml",
+                LIGHT.replace("minimumInspectionSeconds: 600", "minimumInspectionSecs: 600")))
+                .isInstanceOf(RuleFileException.class).hasMessageContaining("minimumInspectionSecs");
+    }
 }
