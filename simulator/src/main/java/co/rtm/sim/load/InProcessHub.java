@@ -87,6 +87,21 @@ final class InProcessHub implements AutoCloseable {
         return broker.url();
     }
 
+    /**
+     * Turns every ledger rule on for a load centre and lane without refusing the load's results: class B, open
+     * around the clock every day, accredited, a capacity per hour as large as the whole load, {@code inspector}
+     * registered (so a LOGIN event is required).
+     */
+    void registerRules(String centerId, String stationId, int capacityPerHour, String inspector) {
+        hub.registry().updateCenterRules(centerId, r -> new co.rtm.hub.registry.CenterRules(centerId,
+                co.rtm.hub.registry.CenterClass.B,
+                co.rtm.hub.registry.OpeningHoursText.parse("mon-sun 00:00-24:00; holidays open"), true,
+                java.time.LocalDate.of(2099, 12, 31)));
+        hub.registry().setCapacityPerHour(stationId, capacityPerHour);
+        new co.rtm.hub.registry.People(hub.database(), java.time.Clock.systemUTC()).register(centerId,
+                co.rtm.hub.registry.DocumentId.parse(inspector), "Load Inspector", co.rtm.hub.registry.PersonRole.INSPECTOR);
+    }
+
     byte[] echoPassword() {
         return echoPassword.clone();
     }

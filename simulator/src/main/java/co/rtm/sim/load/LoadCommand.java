@@ -63,6 +63,9 @@ public final class LoadCommand implements Callable<Integer> {
             description = "Leave Nagle's algorithm on for the baseline responder's socket, as Paho's default (and the hub's) does.")
     boolean echoNagle;
 
+    @Option(names = "--rules", description = "Register every ledger rule for the load's centres and lanes (class, opening hours, accreditation, capacity per hour, a registered inspector who logs in first), so each result goes through all of them.")
+    boolean rules;
+
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Vehicle population seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -98,6 +101,16 @@ public final class LoadCommand implements Callable<Integer> {
                 List<Lane.Batch> batches = preSign(bundles, profile, pool, err);
                 for (StationBundle b : bundles) {
                     lanes.add(Lane.connect(b, hub.url()));
+                }
+                if (rules) {
+                    List<Lane.Batch> logins = new ArrayList<>();
+                    for (int s = 0; s < stations; s++) {
+                        StationBundle b = bundles.get(s);
+                        hub.registerRules(b.centerId(), b.stationId(), results, PreSigner.INSPECTOR);
+                        logins.add(PreSigner.login(b, PreSigner.INSPECTOR, share(results, s)));
+                    }
+                    Run in = run(lanes, logins, TopicKind.EVENT, 0, timeoutNanos(stations), pool, err);
+                    err.printf("load: rules registered for %d centres; %d inspector logins acknowledged%n", stations, in.answered());
                 }
 
                 Run base;
@@ -230,6 +243,7 @@ public final class LoadCommand implements Callable<Integer> {
         o.put("badAcks", load.total(Lane.Outcome.BAD_ACK));
         o.put("resent", load.batches().stream().mapToLong(b -> b.resent.get()).sum());
         o.put("stations", stations);
+        o.put("rules", rules);
         o.put("window", window);
         o.put("rate", rate);
         o.put("ratioToBaseline", basePerSecond == 0 ? 0 : round(load.perSecond(load.answered()) / basePerSecond, 3));

@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class PreSigner {
     private static final OffsetDateTime TESTED_AT = OffsetDateTime.parse("2026-11-20T10:15:00-05:00");
     private static final String BOOT_ID = "load-boot-1";
+    /** The inspector every load result names (and, with {@code --rules}, who logs in on every lane). */
+    static final String INSPECTOR = "CC-1010";
     private static final Duration DURATION = Duration.ofMinutes(12);
 
     private PreSigner() {
@@ -62,7 +64,7 @@ final class PreSigner {
             UUID id = UUID.randomUUID();
             MessageHeader header = new MessageHeader(id, bundle.centerId(), bundle.stationId(), made + 1L, BOOT_ID,
                     TESTED_AT.plusMinutes(20));
-            InspectionMessage message = InspectionMessage.of(header, bundle.profile(), TESTED_AT.minus(DURATION), List.of("CC-1010"),
+            InspectionMessage message = InspectionMessage.of(header, bundle.profile(), TESTED_AT.minus(DURATION), List.of(INSPECTOR),
                     null, doc, score);
             ids[made] = id.toString();
             envelopes[made] = Envelope.sign(Json.write(message), InspectionMessage.TYPE, key);
@@ -79,5 +81,18 @@ final class PreSigner {
             letters.insert(0, (char) ('A' + v % 26));
         }
         return letters + String.format(java.util.Locale.ROOT, "%03d", n);
+    }
+
+    /**
+     * The lane's inspector logging in (a signed LOGIN event) the day before the results start, so that a centre
+     * with people registered accepts them ({@code load --rules}); seq after the results' seqs.
+     */
+    static Lane.Batch login(StationBundle bundle, String document, int results) {
+        UUID id = UUID.randomUUID();
+        MessageHeader header = new MessageHeader(id, bundle.centerId(), bundle.stationId(), results + 1L, BOOT_ID,
+                TESTED_AT.minus(DURATION).minusDays(1));
+        byte[] envelope = Envelope.sign(Json.write(co.rtm.profiles.wire.LoginEvents.login(header, document)), "event",
+                bundle.signingKey());
+        return new Lane.Batch(new String[] {id.toString()}, new byte[][] {envelope}, true);
     }
 }

@@ -14,14 +14,15 @@ import picocli.CommandLine;
 class LoadCommandTest {
 
     @Test
-    void everyPreSignedResultIsAcceptedAndTheLastLineIsTheSummary(@TempDir Path data) throws Exception {
+    void everyPreSignedResultPassesEveryLedgerRuleAndTheLastLineIsTheSummary(@TempDir Path data) throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new LoadCommand());
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
 
-        int code = cli.execute("--results", "300", "--stations", "3", "--baseline", "300", "--data", data.toString());
+        // --rules: class, hours, accreditation, capacity and a registered inspector who must log in first
+        int code = cli.execute("--results", "300", "--stations", "3", "--baseline", "300", "--data", data.toString(), "--rules");
 
         String[] lines = out.toString().strip().split("\n");
         JsonNode summary = Json.newMapper().readTree(lines[lines.length - 1]);
@@ -42,7 +43,8 @@ class LoadCommandTest {
             assertThat(summary.get("ackLatencyMs").get(p).asDouble()).as(p).isPositive();
         }
         assertThat(summary.get("baselineRoundTripsPerSecond").asDouble()).isPositive();
-        assertThat(err.toString()).contains("pre-signed 300 inspections");
+        assertThat(err.toString()).contains("pre-signed 300 inspections").contains("3 inspector logins acknowledged");
+        assertThat(summary.get("rules").asBoolean()).isTrue();
     }
 
     @Test
