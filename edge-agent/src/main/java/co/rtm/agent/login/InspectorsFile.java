@@ -1,5 +1,6 @@
 package co.rtm.agent.login;
 
+import co.rtm.profiles.person.DocumentId;
 import co.rtm.agent.instruments.fingerprint.FingerprintMatcher;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -60,7 +61,7 @@ public record InspectorsFile(Double threshold, List<Inspector> inspectors) {
      * @throws IllegalArgumentException saying what is wrong
      */
     public static String canonicalDocument(String text) {
-        return InspectorDocument.canonical(text);
+        return DocumentId.parse(text).text();
     }
 
     /** The threshold in force: the file's, or SourceAFIS's recommended 40. */
@@ -123,7 +124,7 @@ public record InspectorsFile(Double threshold, List<Inspector> inspectors) {
             }
             String document;
             try {
-                document = InspectorDocument.canonical(e.document());
+                document = DocumentId.parse(e.document()).text();
             } catch (IllegalArgumentException ex) {
                 throw new IllegalArgumentException(where + ".document: " + ex.getMessage());
             }
@@ -167,7 +168,7 @@ public record InspectorsFile(Double threshold, List<Inspector> inspectors) {
      * @throws IllegalArgumentException when the document or name is not valid
      */
     public InspectorsFile enrol(String document, String name, List<byte[]> templates) {
-        String doc = InspectorDocument.canonical(document);
+        String doc = DocumentId.parse(document).text();
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a name is required");
         }

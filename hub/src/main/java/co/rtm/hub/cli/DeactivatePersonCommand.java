@@ -1,6 +1,6 @@
 package co.rtm.hub.cli;
 
-import co.rtm.hub.registry.DocumentId;
+import co.rtm.profiles.person.DocumentId;
 import co.rtm.hub.registry.People;
 import co.rtm.hub.registry.Person;
 import co.rtm.hub.store.Database;

@@ -1,6 +1,6 @@
 package co.rtm.hub.ingest;
 
-import co.rtm.hub.registry.DocumentId;
+import co.rtm.profiles.person.DocumentId;
 import co.rtm.profiles.wire.LoginEvents;
 import co.rtm.profiles.wire.RejectReason;
 import co.rtm.profiles.wire.StationEvent;

@@ -2,7 +2,7 @@ package co.rtm.hub.ingest;
 
 import co.rtm.hub.ledger.AuditLog;
 import co.rtm.hub.ledger.LaneLogins;
-import co.rtm.hub.registry.DocumentId;
+import co.rtm.profiles.person.DocumentId;
 import co.rtm.profiles.wire.EventType;
 import co.rtm.profiles.wire.LoginEvents;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package co.rtm.hub.ledger;
 
-import co.rtm.hub.registry.DocumentId;
+import co.rtm.profiles.person.DocumentId;
 import co.rtm.hub.registry.PersonRole;
 import java.time.Instant;
 

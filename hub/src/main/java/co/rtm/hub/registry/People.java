@@ -1,5 +1,6 @@
 package co.rtm.hub.registry;
 
+import co.rtm.profiles.person.DocumentId;
 import co.rtm.hub.ledger.AuditLog;
 import co.rtm.hub.store.Database;
 import co.rtm.hub.store.Timestamps;

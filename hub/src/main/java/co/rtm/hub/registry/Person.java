@@ -1,5 +1,6 @@
 package co.rtm.hub.registry;
 
+import co.rtm.profiles.person.DocumentId;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.rtm.hub.ledger.Ledger;
 import co.rtm.hub.ledger.LedgerVerifier;
 import co.rtm.hub.registry.CenterKind;
-import co.rtm.hub.registry.DocumentId;
+import co.rtm.profiles.person.DocumentId;
 import co.rtm.hub.registry.People;
 import co.rtm.hub.registry.PersonRole;
 import co.rtm.hub.registry.Registry;

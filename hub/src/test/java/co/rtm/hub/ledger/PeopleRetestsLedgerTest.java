@@ -2,7 +2,7 @@ package co.rtm.hub.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.rtm.hub.registry.DocumentId;
+import co.rtm.profiles.person.DocumentId;
 import co.rtm.hub.registry.People;
 import co.rtm.hub.registry.PersonRole;
 import co.rtm.hub.store.TestDatabases;

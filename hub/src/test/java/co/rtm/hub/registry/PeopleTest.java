@@ -1,5 +1,6 @@
 package co.rtm.hub.registry;
 
+import co.rtm.profiles.person.DocumentId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

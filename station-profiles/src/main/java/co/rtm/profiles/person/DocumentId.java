@@ -1,4 +1,4 @@
-package co.rtm.hub.registry;
+package co.rtm.profiles.person;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * A Colombian identity document: CC (cédula de ciudadanía, digits only) or CE (cédula de extranjería, letters and
- * digits). Written {@code CC-79123456}; the type is read case-insensitively and stored upper-case.
+ * digits). Written {@code CC-79123456}; the type is read case-insensitively and stored upper-case. One definition for
+ * the hub's registry ({@code add-person}) and the lane's inspector login, so a document a lane sends in a LOGIN is
+ * one the hub can have registered.
  */
 public record DocumentId(String type, String number) {
     private static final Pattern TEXT = Pattern.compile("([A-Za-z]{2})-([A-Za-z0-9]+)");
