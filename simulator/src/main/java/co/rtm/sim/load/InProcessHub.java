@@ -99,7 +99,7 @@ final class InProcessHub implements AutoCloseable {
                 java.time.LocalDate.of(2099, 12, 31)));
         hub.registry().setCapacityPerHour(stationId, capacityPerHour);
         new co.rtm.hub.registry.People(hub.database(), java.time.Clock.systemUTC()).register(centerId,
-                co.rtm.hub.registry.DocumentId.parse(inspector), "Load Inspector", co.rtm.hub.registry.PersonRole.INSPECTOR);
+                co.rtm.profiles.person.DocumentId.parse(inspector), "Load Inspector", co.rtm.hub.registry.PersonRole.INSPECTOR);
     }
 
     byte[] echoPassword() {

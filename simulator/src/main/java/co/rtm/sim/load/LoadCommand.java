@@ -106,7 +106,7 @@ public final class LoadCommand implements Callable<Integer> {
                     List<Lane.Batch> logins = new ArrayList<>();
                     for (int s = 0; s < stations; s++) {
                         StationBundle b = bundles.get(s);
-                        hub.registerRules(b.centerId(), b.stationId(), results, PreSigner.INSPECTOR);
+                        hub.registerRules(b.centerId(), b.stationId(), PreSigner.PER_HOUR, PreSigner.INSPECTOR);
                         logins.add(PreSigner.login(b, PreSigner.INSPECTOR, share(results, s)));
                     }
                     Run in = run(lanes, logins, TopicKind.EVENT, 0, timeoutNanos(stations), pool, err);

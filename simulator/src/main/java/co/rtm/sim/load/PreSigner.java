@@ -24,15 +24,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * Builds one lane's inspections the way an agent would: a realistic document the lane's profile accepts, scored
  * by the shipped scorer, wrapped with seq 1..n and a fresh message id, signed with the station's key.
  *
- * <p>Every result is tested at the same instant and started {@link #DURATION} before it, as the demo lanes do, so
- * each carries its own plate ({@link #plate}): the hub refuses one plate on two lanes at overlapping times
- * (PLATE_OVERLAP) and an inspection shorter than its profile's minimum (TOO_SHORT_INSPECTION).
+ * <p>A lane's results are a minute apart, going back from {@link #TESTED_AT} (sixty per clock hour, what a busy lane
+ * registers as its capacity with {@code load --rules}), each started {@link #DURATION} before it was tested and
+ * with its own plate ({@link #plate}): the hub refuses one plate on two lanes at overlapping times (PLATE_OVERLAP)
+ * and an inspection shorter than its profile's minimum (TOO_SHORT_INSPECTION).
  */
 final class PreSigner {
     private static final OffsetDateTime TESTED_AT = OffsetDateTime.parse("2026-11-20T10:15:00-05:00");
     private static final String BOOT_ID = "load-boot-1";
     /** The inspector every load result names (and, with {@code --rules}, who logs in on every lane). */
     static final String INSPECTOR = "CC-1010";
+    /** Results per lane per clock hour (one a minute): the capacity {@code load --rules} registers. */
+    static final int PER_HOUR = 60;
     private static final Duration DURATION = Duration.ofMinutes(12);
 
     private PreSigner() {
@@ -50,6 +53,9 @@ final class PreSigner {
         while (made < count) {
             ObjectNode doc = population.next();
             ((ObjectNode) doc.get("vehicle")).put("plate", plate(lane, made));
+            // one vehicle a minute per lane, going back in time from TESTED_AT: sixty per clock hour, a busy lane
+            OffsetDateTime testedAt = TESTED_AT.minusMinutes(made);
+            doc.put("testedAt", testedAt.toString());
             ScoringInput input;
             ScoreResult score;
             try {
@@ -64,7 +70,7 @@ final class PreSigner {
             UUID id = UUID.randomUUID();
             MessageHeader header = new MessageHeader(id, bundle.centerId(), bundle.stationId(), made + 1L, BOOT_ID,
                     TESTED_AT.plusMinutes(20));
-            InspectionMessage message = InspectionMessage.of(header, bundle.profile(), TESTED_AT.minus(DURATION), List.of(INSPECTOR),
+            InspectionMessage message = InspectionMessage.of(header, bundle.profile(), testedAt.minus(DURATION), List.of(INSPECTOR),
                     null, doc, score);
             ids[made] = id.toString();
             envelopes[made] = Envelope.sign(Json.write(message), InspectionMessage.TYPE, key);
@@ -90,7 +96,7 @@ final class PreSigner {
     static Lane.Batch login(StationBundle bundle, String document, int results) {
         UUID id = UUID.randomUUID();
         MessageHeader header = new MessageHeader(id, bundle.centerId(), bundle.stationId(), results + 1L, BOOT_ID,
-                TESTED_AT.minus(DURATION).minusDays(1));
+                TESTED_AT.minusMinutes(results).minus(DURATION).minusDays(1));
         byte[] envelope = Envelope.sign(Json.write(co.rtm.profiles.wire.LoginEvents.login(header, document)), "event",
                 bundle.signingKey());
         return new Lane.Batch(new String[] {id.toString()}, new byte[][] {envelope}, true);
