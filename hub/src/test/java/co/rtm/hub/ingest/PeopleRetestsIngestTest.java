@@ -134,10 +134,10 @@ class PeopleRetestsIngestTest {
                 event(LoginEvents.login(header("2026-11-02T08:59:00"), INSPECTOR)),
                 inspection("2026-11-02T09:00:00", null, rejected("2026-11-02T09:10:00")),   // FUR 1, rejected
                 event(LoginEvents.login(header("2026-11-05T10:00:00"), INSPECTOR)),
-                inspection("2026-11-05T10:05:00", "1", withoutGas),                        // lacks the failed gas test
+                inspection("2026-11-05T10:00:00", "1", withoutGas),                        // lacks the failed gas test
                 inspection("2026-11-05T10:20:00", "1", approved("2026-11-05T10:30:00")),    // the retest: FUR 2
                 inspection("2026-11-05T10:40:00", "1", approved("2026-11-05T10:50:00")),    // a second one
-                inspection("2026-11-05T10:55:00", "FUR-1", approved("2026-11-05T10:58:00")),
+                inspection("2026-11-05T10:50:00", "FUR-1", approved("2026-11-05T11:00:00")),  // (each lasts the 10 min minimum)
                 event(LoginEvents.logout(header("2026-11-05T11:00:00"), INSPECTOR)),
                 inspection("2026-11-05T11:00:00", null, approved("2026-11-05T11:10:00")),   // logged out
                 event(StationEvent.of(header("2026-11-05T11:30:00"), EventType.LOGIN, Map.of("finger", "right-index"))));
