@@ -125,7 +125,7 @@ class PeopleRetestsIngestTest {
 
     @Test
     void loginsGateInspectionsAndARejectedVehicleHasOneFreeRetest() throws Exception {
-        ObjectNode withoutGas = approved("2026-11-05T10:10:00");
+        ObjectNode withoutGas = approved("2026-11-05T10:16:00"); // cda-light: at least 600 s from start
         ((ObjectNode) withoutGas.get("measurements")).remove("gas");
         assertThat(SCORER.score(new ScoringInputReader(SCORER.rules().catalogue()::contains).read(withoutGas, "input"),
                 Profiles.builtIn("cda-light").orElseThrow()).verdict()).isEqualTo(Verdict.INCOMPLETE);
@@ -137,7 +137,7 @@ class PeopleRetestsIngestTest {
                 inspection("2026-11-05T10:05:00", "1", withoutGas),                        // lacks the failed gas test
                 inspection("2026-11-05T10:20:00", "1", approved("2026-11-05T10:30:00")),    // the retest: FUR 2
                 inspection("2026-11-05T10:40:00", "1", approved("2026-11-05T10:50:00")),    // a second one
-                inspection("2026-11-05T10:55:00", "FUR-1", approved("2026-11-05T10:58:00")),
+                inspection("2026-11-05T10:49:00", "FUR-1", approved("2026-11-05T10:59:30")),
                 event(LoginEvents.logout(header("2026-11-05T11:00:00"), INSPECTOR)),
                 inspection("2026-11-05T11:00:00", null, approved("2026-11-05T11:10:00")),   // logged out
                 event(StationEvent.of(header("2026-11-05T11:30:00"), EventType.LOGIN, Map.of("finger", "right-index"))));
