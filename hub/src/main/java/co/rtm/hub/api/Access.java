@@ -10,7 +10,7 @@ enum Access {
     READ,
     /** Supervisors and admins: acknowledging alerts. */
     ACK,
-    /** Admins only: accounts. */
+    /** Admins only: accounts and the registry. */
     ADMIN;
 
     boolean allows(Role role) {

@@ -1,6 +1,8 @@
 package co.rtm.hub.api;
 
 import co.rtm.hub.ingest.IngestCounts;
+import co.rtm.hub.registry.People;
+import co.rtm.hub.registry.Registry;
 import co.rtm.hub.store.Database;
 import co.rtm.hub.supervision.Alert;
 import co.rtm.hub.supervision.Alerts;
@@ -56,6 +58,7 @@ public final class ApiServer implements AutoCloseable {
     private final BrokerProbe broker;
     private final List<Route> routes;
     private final Clock clock;
+    private final RegistryWrites registry;
     private Javalin app;
 
     private ApiServer(Database db, Clock clock, Supervisors supervisors, Supplier<IngestCounts> counts, BrokerProbe broker) {
@@ -65,6 +68,7 @@ public final class ApiServer implements AutoCloseable {
         this.counts = counts;
         this.broker = broker;
         this.clock = clock;
+        this.registry = new RegistryWrites(new Registry(db, clock), new People(db, clock));
         this.routes = routes();
     }
 
@@ -145,12 +149,19 @@ public final class ApiServer implements AutoCloseable {
                 new Route("GET", "/api/users", Access.ADMIN, ctx -> ok(ctx, supervisors.list())),
                 new Route("POST", "/api/users", Access.ADMIN, this::createUser),
                 new Route("GET", "/api/centers", Access.READ, ctx -> ok(ctx, read.centers(limit(ctx), offset(ctx)))),
-                new Route("GET", "/api/centers/{id}", Access.READ, ctx -> ok(ctx, read.center(ctx.pathParam("id"))
-                        .orElseThrow(() -> ApiException.of(404, "no centre " + ctx.pathParam("id"))))),
+                new Route("GET", "/api/centers/{id}", Access.READ, this::center),
+                new Route("PUT", "/api/centers/{id}/rules", Access.ADMIN,
+                        ctx -> ok(ctx, registry.putRules(ctx.pathParam("id"), body(ctx)))),
+                new Route("POST", "/api/centers/{id}/people", Access.ADMIN,
+                        ctx -> ok(ctx, registry.addPerson(ctx.pathParam("id"), body(ctx)))),
+                new Route("DELETE", "/api/centers/{id}/people/{document}", Access.ADMIN,
+                        ctx -> ok(ctx, registry.deactivatePerson(ctx.pathParam("id"), ctx.pathParam("document")))),
                 new Route("GET", "/api/stations", Access.READ, ctx -> ok(ctx,
                         read.stations(blankToNull(ctx.queryParam("center")), limit(ctx), offset(ctx)))),
                 new Route("GET", "/api/stations/{id}", Access.READ, ctx -> ok(ctx, read.station(ctx.pathParam("id"))
                         .orElseThrow(() -> ApiException.of(404, "no station " + ctx.pathParam("id"))))),
+                new Route("PUT", "/api/stations/{id}/capacity", Access.ADMIN,
+                        ctx -> ok(ctx, registry.putCapacity(ctx.pathParam("id"), body(ctx)))),
                 new Route("GET", "/api/inspections", Access.READ, this::inspections),
                 new Route("GET", "/api/inspections/{messageId}", Access.READ, this::inspection),
                 new Route("GET", "/api/refusals", Access.READ, this::refusals),
@@ -241,6 +252,13 @@ public final class ApiServer implements AutoCloseable {
             throw ApiException.of(400, e.getMessage());
         }
         ctx.status(204);
+    }
+
+    private void center(Context ctx) {
+        String id = ctx.pathParam("id");
+        Map<String, Object> center = read.center(id).orElseThrow(() -> ApiException.of(404, "no centre " + id));
+        center.put("people", registry.people(id));
+        ok(ctx, center);
     }
 
     private void inspections(Context ctx) {

@@ -23,7 +23,7 @@ import java.util.Optional;
 /** The SQL behind the read endpoints: rows become ordered maps with camelCase keys, ready for JSON. */
 final class ReadModel {
     private static final String CENTER_COLUMNS = "id, kind, name, fur_series_code, center_class, opening_hours,"
-            + " accredited_until, created_at";
+            + " accredited_until, environmental_until, department, municipality, address, latitude, longitude, created_at";
     private static final String STATION_COLUMNS = "id, center_id, profile_id, active, capacity_per_hour, last_seq, created_at";
     private static final String RESULT_COLUMNS = "id, message_id, center_id, station_id, key_version, seq, subject, verdict,"
             + " fur_number, certificate_kind, certificate_number, started_at, tested_at, received_at";

@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The rules on when and what a lane may inspect, without I/O: the centre's accreditation, its class, its opening
- * hours and the lane's capacity, each judged on the result's {@code startedAt} read on the Bogotá clock. Checked in
- * that order; the first broken one refuses. Anything not registered is not checked.
+ * The rules on when and what a lane may inspect, without I/O: the centre's accreditation, its environmental
+ * certificate, its class, its opening hours and the lane's capacity, each judged on the result's {@code startedAt}
+ * read on the Bogotá clock. Checked in that order; the first broken one refuses. Anything not registered is not checked.
  */
 public final class OperatingRules {
     private OperatingRules() {
@@ -29,6 +29,12 @@ public final class OperatingRules {
         if (center.accreditedUntil() != null && day.isAfter(center.accreditedUntil())) {
             return refuse(RefusalReasons.ACCREDITATION_EXPIRED, "started " + started.toLocalDateTime() + "; centre "
                     + s.centerId() + " is accredited until " + center.accreditedUntil());
+        }
+        if (center.environmentalUntil() != null && day.isAfter(center.environmentalUntil())) {
+            // art. 3.3.1.2 b (certificate of the environmental authority), art. 3.3.1.5 g (keep it current)
+            return refuse(RefusalReasons.ENVIRONMENTAL_CERTIFICATE_EXPIRED, "started " + started.toLocalDateTime()
+                    + "; the environmental certificate of centre " + s.centerId() + " is valid until "
+                    + center.environmentalUntil() + " (art. 3.3.1.5 g)");
         }
         if (center.centerClass() != null && s.vehicleKind() != null
                 && !center.centerClass().allows(s.vehicleKind(), limits.laneKinds())) {

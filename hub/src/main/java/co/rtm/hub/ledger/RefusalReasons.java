@@ -14,6 +14,8 @@ public final class RefusalReasons {
     public static final String VEHICLE_KIND_NOT_ALLOWED = "VEHICLE_KIND_NOT_ALLOWED";
     /** Started after the last day of the centre's registered accreditation. */
     public static final String ACCREDITATION_EXPIRED = "ACCREDITATION_EXPIRED";
+    /** Started after the last day of the centre's registered environmental certificate (art. 3.3.1.2 b, 3.3.1.5 g). */
+    public static final String ENVIRONMENTAL_CERTIFICATE_EXPIRED = "ENVIRONMENTAL_CERTIFICATE_EXPIRED";
     /** No registered, active inspector of the centre logged in on the lane when the inspection started. */
     public static final String NO_INSPECTOR_LOGGED_IN = "NO_INSPECTOR_LOGGED_IN";
     /** Retests (art. 3.3.5.3, 3.3.5.1.6): see {@link RetestRules}. */

@@ -146,7 +146,7 @@ public final class Registry {
         changed(stationId);
     }
 
-    /** What the centre registered (class, opening hours, accreditation); everything unregistered for a new centre. */
+    /** What the centre registered (class, opening hours, accreditation, environmental certificate, location); everything unregistered for a new centre. */
     public Optional<CenterRules> centerRules(String centerId) {
         return db.read(tx -> centerRules(tx, centerId));
     }
@@ -162,17 +162,27 @@ public final class Registry {
             if (center.kind() == CenterKind.CALE && rules.centerClass() != null) {
                 throw new IllegalArgumentException("centre " + centerId + " is a CALE; classes A-D are for CDAs and mobile lines");
             }
-            try (PreparedStatement ps = tx.connection().prepareStatement(
-                    "UPDATE centers SET center_class = ?, opening_hours = ?, accredited_until = ? WHERE id = ?")) {
+            CenterLocation at = rules.location();
+            try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE centers SET center_class = ?, opening_hours = ?,"
+                    + " accredited_until = ?, environmental_until = ?, department = ?, municipality = ?, address = ?,"
+                    + " latitude = ?, longitude = ? WHERE id = ?")) {
                 ps.setString(1, rules.centerClass() == null ? null : rules.centerClass().name());
                 ps.setString(2, rules.hoursText());
-                ps.setString(3, rules.accreditedUntil() == null ? null : rules.accreditedUntil().toString());
-                ps.setString(4, centerId);
+                ps.setString(3, text(rules.accreditedUntil()));
+                ps.setString(4, text(rules.environmentalUntil()));
+                ps.setString(5, at.department());
+                ps.setString(6, at.municipality());
+                ps.setString(7, at.address());
+                ps.setObject(8, at.latitude(), Types.DOUBLE);
+                ps.setObject(9, at.longitude(), Types.DOUBLE);
+                ps.setString(10, centerId);
                 ps.executeUpdate();
             }
             audit(tx, "CENTER_RULES_SET", centerId, detail("centerClass", rules.centerClass() == null ? null : rules.centerClass().name(),
-                    "openingHours", rules.hoursText(), "accreditedUntil",
-                    rules.accreditedUntil() == null ? null : rules.accreditedUntil().toString()));
+                    "openingHours", rules.hoursText(), "accreditedUntil", text(rules.accreditedUntil()),
+                    "environmentalUntil", text(rules.environmentalUntil()), "department", at.department(),
+                    "municipality", at.municipality(), "address", at.address(), "latitude", at.latitude(),
+                    "longitude", at.longitude()));
             return rules;
         });
     }
@@ -371,16 +381,28 @@ public final class Registry {
     }
 
     private static Optional<CenterRules> centerRules(Tx tx, String centerId) throws SQLException {
-        try (PreparedStatement ps = tx.connection().prepareStatement(
-                "SELECT center_class, opening_hours, accredited_until FROM centers WHERE id = ?")) {
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT center_class, opening_hours, accredited_until,"
+                + " environmental_until, department, municipality, address, latitude, longitude FROM centers WHERE id = ?")) {
             ps.setString(1, centerId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(CenterRulesColumns.read(centerId, rs.getString(1), rs.getString(2), rs.getString(3)));
+                CenterLocation at = new CenterLocation(rs.getString(5), rs.getString(6), rs.getString(7),
+                        nullableDouble(rs, 8), nullableDouble(rs, 9));
+                return Optional.of(CenterRulesColumns.read(centerId, rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), at));
             }
         }
+    }
+
+    private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static String text(java.time.LocalDate date) {
+        return date == null ? null : date.toString();
     }
 
     private static Optional<Station> findStation(Tx tx, String id) throws SQLException {

@@ -108,11 +108,11 @@ class HubMainTest {
                 "mon-fri 07:00-18:00; sat 08:00-13:00; holidays closed", "--accreditation-until", "2027-06-30");
         assertThat(created.code()).as(created.err()).isZero();
         assertThat(created.out().strip()).isEqualTo("created centre CDA-1 (CDA): class B, hours "
-                + "\"mon-fri 07:00-18:00; sat 08:00-13:00; holidays closed\", accreditation valid until 2027-06-30");
+                + "\"mon-fri 07:00-18:00; sat 08:00-13:00; holidays closed\", accreditation valid until 2027-06-30, environmental certificate not registered, location not registered");
 
         Run changed = run("register-center", "--data", d, "--center", "CDA-1", "--hours", "none", "--class", "D");
         assertThat(changed.out().strip()).isEqualTo("centre CDA-1 (CDA): class D, hours not registered (always open), "
-                + "accreditation valid until 2027-06-30");
+                + "accreditation valid until 2027-06-30, environmental certificate not registered, location not registered");
 
         Run bundle = run("provision-station", "--data", d, "--center", "CDA-1", "--station", "lane-1",
                 "--kind", "cda-light", "--out", tmp.resolve("lane-1.json").toString());
@@ -126,6 +126,38 @@ class HubMainTest {
         assertError(run("register-center", "--data", tmp.resolve("nothing").toString(), "--center", "CDA-1"));
         Run bad = run("register-center", "--data", d, "--center", "CDA-1", "--hours", "mon-fri 07:00-18:00; sta 08:00-13:00");
         assertThat(bad.err()).contains("'sta 08:00-13:00'").contains("unknown day 'sta'");
+    }
+
+    @Test
+    void registerCenterStoresLocationAndEnvironmentalCertificateAndNoneClearsThem() throws Exception {
+        Path data = tmp.resolve("hub");
+        assertThat(run("init", "--data", data.toString()).code()).isZero();
+        String d = data.toString();
+
+        Run created = run("register-center", "--data", d, "--center", "CDA-1", "--department", "Cundinamarca",
+                "--municipality", "Soacha", "--address", "Calle 13 # 7-20", "--lat", "4.5794", "--lon", "-74.2168",
+                "--environmental-until", "2027-03-31", "--class", "B");
+        assertThat(created.code()).as(created.err()).isZero();
+        assertThat(created.out().strip()).isEqualTo("created centre CDA-1 (CDA): class B, hours not registered (always open), "
+                + "accreditation not registered, environmental certificate valid until 2027-03-31, "
+                + "location \"Calle 13 # 7-20, Soacha, Cundinamarca, (4.5794, -74.2168)\"");
+
+        Run kept = run("register-center", "--data", d, "--center", "CDA-1", "--address", "none", "--lat", "none",
+                "--lon", "none");
+        assertThat(kept.code()).as(kept.err()).isZero();
+        assertThat(kept.out().strip()).endsWith("class B, hours not registered (always open), accreditation not registered, "
+                + "environmental certificate valid until 2027-03-31, location \"Soacha, Cundinamarca\"");
+
+        Run cleared = run("register-center", "--data", d, "--center", "CDA-1", "--environmental-until", "none",
+                "--department", "none", "--municipality", "none");
+        assertThat(cleared.out().strip()).endsWith("environmental certificate not registered, location not registered");
+
+        assertError(run("register-center", "--data", d, "--center", "CDA-1", "--environmental-until", "31/03/2027"));
+        assertError(run("register-center", "--data", d, "--center", "CDA-1", "--lat", "4.5"));
+        assertError(run("register-center", "--data", d, "--center", "CDA-1", "--lat", "north", "--lon", "-74"));
+        assertError(run("register-center", "--data", d, "--center", "CDA-1", "--lat", "91", "--lon", "-74"));
+        Run bad = run("register-center", "--data", d, "--center", "CDA-1", "--environmental-until", "2027-02-30");
+        assertThat(bad.err()).contains("--environmental-until '2027-02-30'");
     }
 
     @Test

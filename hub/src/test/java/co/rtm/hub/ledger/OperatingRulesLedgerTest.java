@@ -161,6 +161,24 @@ class OperatingRulesLedgerTest {
 
     @ParameterizedTest
     @MethodSource(BACKENDS)
+    void environmentalCertificateHoldsThroughItsLastDayInBogota(String backend) {
+        try (TestDatabases.Handle h = TestDatabases.open(backend, dir)) {
+            LedgerFixture f = new LedgerFixture(h.db()).seed();
+            assertThat(run(f, at("2030-01-01T10:00:00"))).as("nothing registered: not checked").containsExactly(1L);
+            f.registry.updateCenterRules("CDA-1", r -> r.withEnvironmentalUntil(LocalDate.of(2030, 6, 30)));
+            // 2030-07-01T00:00 in Bogotá is 05:00 UTC: the date is judged on the Bogotá clock
+            assertThat(run(f, at("2030-06-30T23:59:59"), at("2030-07-01T00:00:00")))
+                    .containsExactly(2L, "ENVIRONMENTAL_CERTIFICATE_EXPIRED");
+            assertThat(refusalDetail(f, "ENVIRONMENTAL_CERTIFICATE_EXPIRED"))
+                    .contains("2030-07-01T00:00", "environmental certificate of centre CDA-1 is valid until 2030-06-30");
+            f.registry.updateCenterRules("CDA-1", r -> r.withEnvironmentalUntil(null));
+            assertThat(run(f, at("2030-07-01T00:00:01"))).as("cleared: not checked").containsExactly(3L);
+            assertThat(new LedgerVerifier(h.db()).verify().report().ok()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(BACKENDS)
     void aDuplicateOfAnAcceptedResultIsStillADuplicateAfterTheRulesChange(String backend) {
         try (TestDatabases.Handle h = TestDatabases.open(backend, dir)) {
             LedgerFixture f = new LedgerFixture(h.db()).seed();

@@ -34,6 +34,17 @@ class OperatingRulesTest {
     }
 
     @Test
+    void environmentalCertificateComesAfterAccreditationAndBeforeClass() {
+        CenterRules both = CenterRules.unregistered("CDA-1").withAccreditedUntil(LocalDate.of(2026, 1, 31))
+                .withEnvironmentalUntil(LocalDate.of(2026, 11, 21)).withClass(CenterClass.C);
+        Submission s = motocarroAt("2026-11-22T23:30:00");
+        assertThat(reason(s, both, null, 0)).contains(RefusalReasons.ACCREDITATION_EXPIRED);
+        assertThat(reason(s, both.withAccreditedUntil(null), null, 0)).contains(RefusalReasons.ENVIRONMENTAL_CERTIFICATE_EXPIRED);
+        assertThat(reason(s, both.withAccreditedUntil(null).withEnvironmentalUntil(LocalDate.of(2026, 11, 22)), null, 0))
+                .contains(RefusalReasons.VEHICLE_KIND_NOT_ALLOWED);
+    }
+
+    @Test
     void checkedInOrderAccreditationClassHoursCapacity() {
         CenterRules all = CenterRules.unregistered("CDA-1").withAccreditedUntil(LocalDate.of(2026, 1, 31))
                 .withClass(CenterClass.C).withHours(OpeningHours.parse("mon-fri 07:00-18:00"));

@@ -28,6 +28,8 @@ public enum RejectReason {
     VEHICLE_KIND_NOT_ALLOWED,
     /** Started after the last day of the centre's registered accreditation. */
     ACCREDITATION_EXPIRED,
+    /** Started after the last day of the centre's registered environmental certificate (art. 3.3.1.2 b, 3.3.1.5 g). */
+    ENVIRONMENTAL_CERTIFICATE_EXPIRED,
     /** No registered, active inspector of the centre was logged in on the lane when the inspection started. */
     NO_INSPECTOR_LOGGED_IN,
     /** A retest names a FUR the centre never issued (a retest returns to the same centre, art. 3.3.5.3). */
