@@ -1,20 +1,18 @@
 package co.rtm.hub.api;
 
+import co.rtm.hub.ledger.Sha256;
 import co.rtm.hub.store.Database;
 import co.rtm.hub.store.Timestamps;
 import co.rtm.hub.store.Tx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -198,7 +196,8 @@ final class ReadModel {
                         for (int i = 0; i < cells.length - 1; i++) {
                             cells[i] = rs.getString(i + 1);
                         }
-                        cells[cells.length - 1] = sha256(rs.getBytes(cells.length));
+                        byte[] envelope = rs.getBytes(cells.length);
+                        cells[cells.length - 1] = envelope == null ? "" : Sha256.hex(envelope);
                         line(out, cells);
                     }
                 }
@@ -274,11 +273,4 @@ final class ReadModel {
         return out.toString();
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return bytes == null ? "" : HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

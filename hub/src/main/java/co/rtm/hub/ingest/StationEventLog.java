@@ -11,12 +11,9 @@ import co.rtm.hub.store.Timestamps;
 import co.rtm.hub.store.Tx;
 import java.sql.SQLException;
 import co.rtm.profiles.wire.StationEvent;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -62,7 +59,7 @@ final class StationEventLog {
             detail.put("seq", event.seq());
             detail.put("type", event.type().name());
             detail.put("createdAt", event.createdAt().toString());
-            detail.put("envelopeSha256", sha256(envelope));
+            detail.put("envelopeSha256", co.rtm.hub.ledger.Sha256.hex(envelope));
             Instant now = Timestamps.truncate(clock.instant());
             AuditLog.append(tx, now, AUDIT_EVENT, subject, detail);
             if (LoginEvents.isLogin(event)) {
@@ -75,11 +72,4 @@ final class StationEventLog {
         }
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

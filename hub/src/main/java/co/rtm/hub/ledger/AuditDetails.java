@@ -27,7 +27,7 @@ final class AuditDetails {
         d.put("furNumber", furNumber);
         d.put("certificateKind", certificateKind);
         d.put("certificateNumber", certificateNumber);
-        d.put("envelopeSha256", Ledger.sha256(envelope));
+        d.put("envelopeSha256", Sha256.hex(envelope));
         return d;
     }
 
@@ -40,7 +40,7 @@ final class AuditDetails {
         d.put("stationId", stationId);
         d.put("topic", topic);
         d.put("reasonCode", reasonCode);
-        d.put("rawSha256", raw == null ? null : Ledger.sha256(raw));
+        d.put("rawSha256", raw == null ? null : Sha256.hex(raw));
         return d;
     }
 }

@@ -31,6 +31,21 @@ public final class AuditLog {
         return appendJson(tx, at, kind, subject, toJson(detail));
     }
 
+    /**
+     * An entry's detail from key/value pairs, in order ({@code detail("station", id, "capacity", 4)}); values may
+     * be null, which the JSON keeps.
+     */
+    public static Map<String, Object> detail(Object... keyValues) {
+        if (keyValues.length % 2 != 0) {
+            throw new IllegalArgumentException("detail takes key/value pairs, got " + keyValues.length + " items");
+        }
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+
     static AuditEntry appendJson(Tx tx, Instant at, String kind, String subject, String detailJson) throws SQLException {
         long lastId;
         String lastHash;

@@ -4,8 +4,6 @@ import co.rtm.hub.store.Database;
 import co.rtm.hub.supervision.Alerts;
 import co.rtm.hub.store.Timestamps;
 import co.rtm.hub.store.Tx;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +11,6 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -272,14 +269,6 @@ public final class Ledger {
             ps.setNull(index, Types.BIGINT);
         } else {
             ps.setLong(index, value);
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

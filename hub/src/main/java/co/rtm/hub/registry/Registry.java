@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,7 +81,7 @@ public final class Registry {
                 ps.setString(5, Timestamps.format(center.createdAt()));
                 ps.executeUpdate();
             }
-            audit(tx, "CENTER_CREATED", id, detail("kind", kind.name(), "name", name, "furSeriesCode", furSeriesCode));
+            audit(tx, "CENTER_CREATED", id, AuditLog.detail("kind", kind.name(), "name", name, "furSeriesCode", furSeriesCode));
             return center;
         });
     }
@@ -120,7 +119,7 @@ public final class Registry {
                 ps.setString(7, Timestamps.format(created));
                 ps.executeUpdate();
             }
-            audit(tx, "STATION_CREATED", id, detail("centerId", centerId, "profileId", profileId));
+            audit(tx, "STATION_CREATED", id, AuditLog.detail("centerId", centerId, "profileId", profileId));
             return null;
         });
         return new NewStation(station, password);
@@ -178,7 +177,7 @@ public final class Registry {
                 ps.setString(10, centerId);
                 ps.executeUpdate();
             }
-            audit(tx, "CENTER_RULES_SET", centerId, detail("centerClass", rules.centerClass() == null ? null : rules.centerClass().name(),
+            audit(tx, "CENTER_RULES_SET", centerId, AuditLog.detail("centerClass", rules.centerClass() == null ? null : rules.centerClass().name(),
                     "openingHours", rules.hoursText(), "accreditedUntil", text(rules.accreditedUntil()),
                     "environmentalUntil", text(rules.environmentalUntil()), "department", at.department(),
                     "municipality", at.municipality(), "address", at.address(), "latitude", at.latitude(),
@@ -208,7 +207,7 @@ public final class Registry {
                     throw new IllegalArgumentException("unknown station " + stationId);
                 }
             }
-            audit(tx, "LANE_CAPACITY_SET", stationId, detail("capacityPerHour", stored));
+            audit(tx, "LANE_CAPACITY_SET", stationId, AuditLog.detail("capacityPerHour", stored));
             return null;
         });
         return stored;
@@ -263,7 +262,7 @@ public final class Registry {
                 throw new IllegalStateException("station " + stationId + " already has a current key; rotate it");
             }
             StationKey key = insertKey(tx, stationId, publicKeyBase64Url);
-            audit(tx, "KEY_ADDED", key.kid(), detail("publicKey", publicKeyBase64Url));
+            audit(tx, "KEY_ADDED", key.kid(), AuditLog.detail("publicKey", publicKeyBase64Url));
             return key;
         });
         changed(stationId);
@@ -290,7 +289,7 @@ public final class Registry {
                 ps.executeUpdate();
             }
             StationKey key = insertKey(tx, stationId, newPublicKeyBase64Url);
-            audit(tx, "KEY_ROTATED", key.kid(), detail("publicKey", newPublicKeyBase64Url,
+            audit(tx, "KEY_ROTATED", key.kid(), AuditLog.detail("publicKey", newPublicKeyBase64Url,
                     "previousNotAfter", Timestamps.format(notAfter)));
             return key;
         });
@@ -458,13 +457,6 @@ public final class Registry {
         AuditLog.append(tx, now(), kind, subject, detail);
     }
 
-    private static Map<String, Object> detail(Object... keyValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            map.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return map;
-    }
 
     private Instant now() {
         return Timestamps.truncate(clock.instant());

@@ -1,12 +1,10 @@
 package co.rtm.hub.supervision;
 
+import co.rtm.hub.ledger.Sha256;
 import co.rtm.hub.ledger.AuditLog;
 import co.rtm.hub.store.Database;
 import co.rtm.hub.store.Timestamps;
 import co.rtm.hub.store.Tx;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,8 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,7 +72,7 @@ public final class Supervisors {
                 ps.setString(5, Timestamps.format(now));
                 ps.executeUpdate();
             }
-            AuditLog.append(tx, now, AUDIT_CREATED, name, detail("by", actor, "role", role.label()));
+            AuditLog.append(tx, now, AUDIT_CREATED, name, AuditLog.detail("by", actor, "role", role.label()));
             return new Supervisor(name, role, now, now);
         });
     }
@@ -114,7 +110,7 @@ public final class Supervisors {
         });
         if (locked.isPresent()) {
             db.inTransaction(tx -> AuditLog.append(tx, now, AUDIT_LOGIN_LOCKED, auditName(user),
-                    detail("source", from, "lockedUntil", Timestamps.format(locked.get()))));
+                    AuditLog.detail("source", from, "lockedUntil", Timestamps.format(locked.get()))));
             return new LoginResult.Locked(locked.get());
         }
         Optional<Row> row = tooLong ? Optional.empty() : db.read(tx -> row(tx, user));
@@ -135,7 +131,7 @@ public final class Supervisors {
                     ps.executeUpdate();
                 }
                 return AuditLog.append(tx, now, AUDIT_LOGIN_FAILED, auditName(user),
-                        detail("source", from, "knownUser", row.isPresent()));
+                        AuditLog.detail("source", from, "knownUser", row.isPresent()));
             });
             return new LoginResult.Refused();
         }
@@ -144,13 +140,13 @@ public final class Supervisors {
         db.inTransaction(tx -> {
             try (PreparedStatement ps = tx.connection().prepareStatement(
                     "INSERT INTO supervisor_sessions (token_sha256, user_name, created_at, expires_at) VALUES (?, ?, ?, ?)")) {
-                ps.setString(1, sha256(token));
+                ps.setString(1, Sha256.hex(token));
                 ps.setString(2, user);
                 ps.setString(3, Timestamps.format(now));
                 ps.setString(4, Timestamps.format(expires));
                 ps.executeUpdate();
             }
-            return AuditLog.append(tx, now, AUDIT_LOGIN, user, detail("source", from, "expiresAt", Timestamps.format(expires)));
+            return AuditLog.append(tx, now, AUDIT_LOGIN, user, AuditLog.detail("source", from, "expiresAt", Timestamps.format(expires)));
         });
         return new LoginResult.LoggedIn(token, row.get().supervisor(), expires);
     }
@@ -166,7 +162,7 @@ public final class Supervisors {
                     "SELECT s.name, s.role, s.created_at, s.password_changed_at FROM supervisor_sessions t"
                             + " JOIN supervisors s ON s.name = t.user_name"
                             + " WHERE t.token_sha256 = ? AND t.ended_at IS NULL AND t.expires_at > ?")) {
-                ps.setString(1, sha256(token));
+                ps.setString(1, Sha256.hex(token));
                 ps.setString(2, Timestamps.format(now));
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(supervisor(rs)) : Optional.empty();
@@ -182,7 +178,7 @@ public final class Supervisors {
             String user;
             try (PreparedStatement ps = tx.connection().prepareStatement(
                     "SELECT user_name FROM supervisor_sessions WHERE token_sha256 = ? AND ended_at IS NULL AND expires_at > ?")) {
-                ps.setString(1, sha256(token));
+                ps.setString(1, Sha256.hex(token));
                 ps.setString(2, Timestamps.format(now));
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -194,10 +190,10 @@ public final class Supervisors {
             try (PreparedStatement ps = tx.connection().prepareStatement(
                     "UPDATE supervisor_sessions SET ended_at = ? WHERE token_sha256 = ?")) {
                 ps.setString(1, Timestamps.format(now));
-                ps.setString(2, sha256(token));
+                ps.setString(2, Sha256.hex(token));
                 ps.executeUpdate();
             }
-            AuditLog.append(tx, now, AUDIT_LOGOUT, user, detail("source", source));
+            AuditLog.append(tx, now, AUDIT_LOGOUT, user, AuditLog.detail("source", source));
             return true;
         });
     }
@@ -231,7 +227,7 @@ public final class Supervisors {
                     "UPDATE supervisor_sessions SET ended_at = ? WHERE user_name = ? AND ended_at IS NULL AND token_sha256 <> ?")) {
                 ps.setString(1, Timestamps.format(now));
                 ps.setString(2, name);
-                ps.setString(3, keepToken == null ? "" : sha256(keepToken));
+                ps.setString(3, keepToken == null ? "" : Sha256.hex(keepToken));
                 ps.executeUpdate();
             }
             return AuditLog.append(tx, now, AUDIT_PASSWORD_CHANGED, name, Map.of());
@@ -287,21 +283,6 @@ public final class Supervisors {
         return B64.encodeToString(bytes);
     }
 
-    static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Map<String, Object> detail(Object... keyValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            map.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return map;
-    }
 
     private Instant now() {
         return Timestamps.truncate(clock.instant());
