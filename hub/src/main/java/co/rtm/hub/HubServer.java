@@ -10,6 +10,7 @@ import co.rtm.hub.ingest.Ingestor;
 import co.rtm.hub.ingest.IngestPipeline;
 import co.rtm.hub.ingest.StationPresence;
 import co.rtm.hub.ledger.Ledger;
+import co.rtm.hub.registry.BundleIssuer;
 import co.rtm.hub.registry.Provisioning;
 import co.rtm.hub.registry.Registry;
 import co.rtm.hub.registry.StationChanges;
@@ -164,8 +165,16 @@ public final class HubServer implements AutoCloseable {
 
     /** Starts the REST API on 127.0.0.1:{@code httpPort} (0 picks a free port); it stops with the hub. */
     public ApiServer startApi(int httpPort) {
+        BundleIssuer issuer;
+        try {
+            // the hub's own registry: ingestion's caches hear of the new station at once
+            issuer = new BundleIssuer(registry, Clock.systemDefaultZone(), home.hubKey().verificationKey(), home.brokerCa(),
+                    mqttUrl);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         api = ApiServer.start(db, httpPort, new Supervisors(db, Clock.systemUTC()), this::counters,
-                () -> client != null && client.isConnected() ? "up" : "down");
+                () -> client != null && client.isConnected() ? "up" : "down", issuer::issue);
         return api;
     }
 

@@ -59,9 +59,11 @@ public final class ApiServer implements AutoCloseable {
     private final List<Route> routes;
     private final Clock clock;
     private final RegistryWrites registry;
+    private final StationWrites stations;
     private Javalin app;
 
-    private ApiServer(Database db, Clock clock, Supervisors supervisors, Supplier<IngestCounts> counts, BrokerProbe broker) {
+    private ApiServer(Database db, Clock clock, Supervisors supervisors, Supplier<IngestCounts> counts, BrokerProbe broker,
+                      StationProvisioner provisioner) {
         this.supervisors = supervisors;
         this.alerts = new Alerts(db, clock);
         this.read = new ReadModel(db);
@@ -69,6 +71,7 @@ public final class ApiServer implements AutoCloseable {
         this.broker = broker;
         this.clock = clock;
         this.registry = new RegistryWrites(new Registry(db, clock), new People(db, clock));
+        this.stations = new StationWrites(provisioner);
         this.routes = routes();
     }
 
@@ -80,10 +83,16 @@ public final class ApiServer implements AutoCloseable {
      */
     public static ApiServer start(Database db, int port, Supervisors supervisors, Supplier<IngestCounts> counts,
                                   BrokerProbe broker) {
+        return start(db, port, supervisors, counts, broker, null);
+    }
+
+    /** As {@link #start(Database, int, Supervisors, Supplier, BrokerProbe)}, able to provision stations. */
+    public static ApiServer start(Database db, int port, Supervisors supervisors, Supplier<IngestCounts> counts,
+                                  BrokerProbe broker, StationProvisioner provisioner) {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("HTTP port out of range: " + port);
         }
-        ApiServer server = new ApiServer(db, Clock.systemUTC(), supervisors, counts, broker);
+        ApiServer server = new ApiServer(db, Clock.systemUTC(), supervisors, counts, broker, provisioner);
         server.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // nothing phones home: the version check only compares the build date, and is off anyway
@@ -149,7 +158,10 @@ public final class ApiServer implements AutoCloseable {
                 new Route("GET", "/api/users", Access.ADMIN, ctx -> ok(ctx, supervisors.list())),
                 new Route("POST", "/api/users", Access.ADMIN, this::createUser),
                 new Route("GET", "/api/centers", Access.READ, ctx -> ok(ctx, read.centers(limit(ctx), offset(ctx)))),
+                new Route("POST", "/api/centers", Access.ADMIN, ctx -> created(ctx, registry.createCenter(body(ctx)))),
                 new Route("GET", "/api/centers/{id}", Access.READ, this::center),
+                new Route("POST", "/api/centers/{id}/stations", Access.ADMIN, ctx -> ctx.status(201)
+                        .contentType("application/json").result(stations.provision(ctx.pathParam("id"), body(ctx)))),
                 new Route("PUT", "/api/centers/{id}/rules", Access.ADMIN,
                         ctx -> ok(ctx, registry.putRules(ctx.pathParam("id"), body(ctx)))),
                 new Route("POST", "/api/centers/{id}/people", Access.ADMIN,
@@ -371,6 +383,11 @@ public final class ApiServer implements AutoCloseable {
             body.put("parameter", parameter);
         }
         ctx.status(status);
+        write(ctx, body);
+    }
+
+    private void created(Context ctx, Object body) {
+        ctx.status(201);
         write(ctx, body);
     }
 

@@ -4,7 +4,9 @@ import co.rtm.hub.registry.Center;
 import co.rtm.hub.registry.CenterClass;
 import co.rtm.hub.registry.CenterKind;
 import co.rtm.hub.registry.CenterLocation;
+import co.rtm.hub.registry.CenterRegistration;
 import co.rtm.hub.registry.CenterRules;
+import co.rtm.hub.registry.InvalidField;
 import co.rtm.hub.registry.OpeningHours;
 import co.rtm.hub.registry.People;
 import co.rtm.hub.registry.Person;
@@ -43,11 +45,44 @@ final class RegistryWrites {
     Map<String, Object> putRules(String centerId, JsonNode body) {
         Center center = center(centerId);
         onlyFields(body, RULE_FIELDS);
+        return rulesView(registry.updateCenterRules(centerId, rulesChange(center.kind(), centerId, body)));
+    }
+
+    /**
+     * POST /api/centers: creates a centre ({@code id}, {@code kind} CDA by default) with the rules fields of PUT
+     * rules, through the same code path as {@code hub register-center}; refuses one that exists (409).
+     */
+    Map<String, Object> createCenter(JsonNode body) {
+        Set<String> allowed = new java.util.HashSet<>(RULE_FIELDS);
+        allowed.add("id");
+        allowed.add("kind");
+        onlyFields(body, allowed);
+        String id = required(body, "id");
+        String kindText = text(body, "kind");
+        CenterKind kind = kindText == null ? CenterKind.CDA : parse("kind", () -> CenterRegistration.kind(kindText));
+        UnaryOperator<CenterRules> change = rulesChange(kind, id, body);
+        CenterRegistration.Registered r;
+        try {
+            r = CenterRegistration.register(registry, id, kind, change, true);
+        } catch (InvalidField e) {
+            throw ApiException.badParameter(e.field(), e.getMessage());
+        } catch (IllegalStateException e) {
+            throw ApiException.of(409, e.getMessage());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", r.center().id());
+        out.put("kind", r.center().kind().name());
+        out.put("furSeriesCode", r.center().furSeriesCode());
+        out.putAll(rulesView(r.rules()));
+        return out;
+    }
+
+    private static UnaryOperator<CenterRules> rulesChange(CenterKind kind, String centerId, JsonNode body) {
         UnaryOperator<CenterRules> change = UnaryOperator.identity();
         if (body.has("centerClass")) {
             String text = text(body, "centerClass");
             CenterClass c = text == null ? null : parse("centerClass", () -> CenterClass.parse(text));
-            if (c != null && center.kind() == CenterKind.CALE) {
+            if (c != null && kind == CenterKind.CALE) {
                 throw ApiException.badParameter("centerClass", "centre " + centerId + " is a CALE; classes A-D are for CDAs"
                         + " and mobile lines");
             }
@@ -87,7 +122,7 @@ final class RegistryWrites {
             }
             change = then(change, r -> r.withLocation(r.location().withCoordinates(lat, lon)));
         }
-        return rulesView(registry.updateCenterRules(centerId, change));
+        return change;
     }
 
     /** PUT /api/stations/{id}/capacity. */
@@ -242,6 +277,8 @@ final class RegistryWrites {
     private static <T> T parse(String field, java.util.function.Supplier<T> parser) {
         try {
             return parser.get();
+        } catch (InvalidField e) {
+            throw ApiException.badParameter(e.field(), e.getMessage());
         } catch (IllegalArgumentException e) {
             throw ApiException.badParameter(field, e.getMessage());
         }

@@ -2,12 +2,11 @@ package co.rtm.hub.cli;
 
 import co.rtm.hub.home.HubHome;
 import co.rtm.hub.home.SecretFiles;
-import co.rtm.hub.tls.BrokerCa;
 import co.rtm.hub.tls.IssuedCertificate;
+import co.rtm.hub.registry.BundleIssuer;
 import co.rtm.hub.registry.Provisioning;
 import co.rtm.hub.registry.Registry;
 import co.rtm.hub.store.Database;
-import co.rtm.profiles.profile.Profiles;
 import co.rtm.profiles.wire.Json;
 import co.rtm.profiles.wire.StationBundle;
 import java.nio.file.Files;
@@ -49,6 +48,11 @@ final class ProvisionStationCommand implements Callable<Integer> {
             description = "broker URL written into the bundle (default ${DEFAULT-VALUE})")
     String mqttUrl;
 
+    @Option(names = "--public-key", paramLabel = "BASE64URL",
+            description = "the raw Ed25519 public key (base64url) of a key generated on the device: registered instead "
+                    + "of generating one here; the bundle then carries no signing key")
+    String publicKey;
+
     @Option(names = "--client-cert",
             description = "also issue a TLS client certificate (CN = station id) from the hub's broker CA and put it "
                     + "with its key in the bundle: over ssl:// the station then logs in with it instead of the password")
@@ -62,24 +66,19 @@ final class ProvisionStationCommand implements Callable<Integer> {
         if (Files.exists(out)) {
             throw new IllegalArgumentException(out + " already exists; not overwriting a bundle");
         }
-        if (Profiles.builtIn(profile.contains("@") ? profile.substring(0, profile.indexOf('@')) : profile).isEmpty()) {
-            throw new IllegalArgumentException("unknown --kind '" + profile + "' (known: "
-                    + String.join(", ", Profiles.BUILT_IN) + ")");
-        }
         HubHome home = HubHome.open(data);
-        BrokerCa ca = home.brokerCa();
-        StationBundle bundle;
+        BundleIssuer.Issued issued;
         try (Database db = jdbcUrl == null ? Database.openDefault(data) : Database.open(jdbcUrl)) {
-            bundle = new Provisioning(new Registry(db, Clock.systemUTC()), Clock.systemDefaultZone())
-                    .provision(centerId, stationId, profile, home.hubKey().verificationKey(), mqttUrl);
+            issued = new BundleIssuer(new Registry(db, Clock.systemUTC()), Clock.systemDefaultZone(),
+                    home.hubKey().verificationKey(), home.brokerCa(), mqttUrl)
+                    .issue(new Provisioning.Request(centerId, stationId, profile, publicKey, true), mqttUrl, clientCert);
         }
-        IssuedCertificate certificate = clientCert ? ca.issueClient(bundle.stationId()) : null;
-        bundle = bundle.withTls(new StationBundle.Tls(ca.certificatePem(),
-                certificate == null ? null : certificate.certificatePem(),
-                certificate == null ? null : certificate.privateKeyPem()));
+        StationBundle bundle = issued.bundle();
+        IssuedCertificate certificate = issued.certificate();
         SecretFiles.writeNew(out, Json.write(bundle));
         spec.commandLine().getOut().println("provisioned station " + bundle.stationId() + " (" + bundle.profile()
-                + ") in centre " + bundle.centerId() + ": key " + bundle.keyId() + ", bundle " + out.toAbsolutePath()
+                + ") in centre " + bundle.centerId() + ": key " + bundle.keyId()
+                + (publicKey == null ? "" : " (generated on the device)") + ", bundle " + out.toAbsolutePath()
                 + " (0600), broker CA included" + (certificate == null ? "" : ", client certificate CN=" + bundle.stationId()
                 + " until " + certificate.certificate().getNotAfter().toInstant()));
         return 0;

@@ -3,6 +3,7 @@ package co.rtm.hub.cli;
 import co.rtm.hub.registry.CenterClass;
 import co.rtm.hub.registry.CenterKind;
 import co.rtm.hub.registry.CenterLocation;
+import co.rtm.hub.registry.CenterRegistration;
 import co.rtm.hub.registry.CenterRules;
 import co.rtm.hub.registry.OpeningHours;
 import co.rtm.hub.registry.Registry;
@@ -13,7 +14,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
@@ -80,22 +80,14 @@ final class RegisterCenterCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         UnaryOperator<CenterRules> change = changes();
-        CenterKind newKind = centerKind();
-        CenterRules stored;
-        CenterKind storedKind;
-        boolean created = false;
+        CenterKind newKind = CenterRegistration.kind(kind);
+        CenterRegistration.Registered registered;
         try (Database db = HubDatabase.open(data, jdbcUrl)) {
-            Registry registry = new Registry(db, Clock.systemUTC());
-            if (registry.findCenter(centerId).isEmpty()) {
-                if (newKind == CenterKind.CALE && centerClass != null && !isNone(centerClass)) {
-                    throw new IllegalArgumentException("a CALE has no class; classes A-D are for CDAs and mobile lines");
-                }
-                registry.createCenter(centerId, newKind, centerId, newKind == CenterKind.CALE ? null : centerId);
-                created = true;
-            }
-            storedKind = registry.findCenter(centerId).orElseThrow().kind();
-            stored = registry.updateCenterRules(centerId, change);
+            registered = CenterRegistration.register(new Registry(db, Clock.systemUTC()), centerId, newKind, change, false);
         }
+        boolean created = registered.created();
+        CenterKind storedKind = registered.center().kind();
+        CenterRules stored = registered.rules();
         spec.commandLine().getOut().println((created ? "created centre " : "centre ") + centerId + " (" + storedKind
                 + "): " + describe(stored));
         return 0;
@@ -162,14 +154,6 @@ final class RegisterCenterCommand implements Callable<Integer> {
             change = then(change, r -> r.withLocation(r.location().withCoordinates(lat, lon)));
         }
         return change;
-    }
-
-    private CenterKind centerKind() {
-        try {
-            return CenterKind.valueOf(kind.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown --kind '" + kind + "' (use CDA, MOBILE or CALE)");
-        }
     }
 
     private static UnaryOperator<CenterRules> then(UnaryOperator<CenterRules> first, UnaryOperator<CenterRules> next) {

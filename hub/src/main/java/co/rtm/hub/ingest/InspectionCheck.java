@@ -74,7 +74,8 @@ final class InspectionCheck {
         Submission submission = new Submission(m.messageId().toString(), m.centerId(), m.stationId(), signed.keyVersion(),
                 m.seq(), ResultType.INSPECTION, input.vehicle().plate(), Verdict.valueOf(rescored.verdict().name()),
                 input.testedAt().toInstant(), envelope, new String(signed.payload(), StandardCharsets.UTF_8),
-                m.startedAt().toInstant(), input.vehicle().kind(), PlausibleInspection.prints(evidence));
+                m.startedAt().toInstant(), input.vehicle().kind(), PlausibleInspection.prints(evidence))
+                .withInspectors(m.inspectors());
         return m.retestOfFur() == null ? submission
                 : submission.asRetest(RetestClaim.of(m.retestOfFur(), m.input(), input, rescored));
     }

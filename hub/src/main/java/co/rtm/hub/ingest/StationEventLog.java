@@ -16,6 +16,8 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import co.rtm.hub.supervision.Alerts;
 
 /**
  * Station events (boot, login, calibration, fault...) recorded in the audit log, one entry per
@@ -62,6 +64,11 @@ final class StationEventLog {
             detail.put("envelopeSha256", co.rtm.hub.ledger.Sha256.hex(envelope));
             Instant now = Timestamps.truncate(clock.instant());
             AuditLog.append(tx, now, AUDIT_EVENT, subject, detail);
+            Optional<EventAlerts.EventAlert> alert = EventAlerts.of(event);
+            if (alert.isPresent()) {
+                Alerts.raiseForEventIn(tx, now, alert.get().kind(), event.centerId(), event.stationId(),
+                        alert.get().instrument(), alert.get().message(), subject);
+            }
             if (LoginEvents.isLogin(event)) {
                 // checked by Ingestor before the event got here
                 DocumentId document = DocumentId.parse(LoginEvents.document(event).orElseThrow());

@@ -7,9 +7,16 @@ import java.util.Objects;
 
 /**
  * What limits a lane's results, as read in the ledger's transaction: its centre's registered rules, its own
- * capacity per clock hour (null: not registered, unlimited) and the vehicle kinds its profile takes.
+ * capacity per clock hour (null: not registered, unlimited), the vehicle kinds its profile takes, and whether its
+ * centre registered anyone (the inspector rule applies only then; read in the same query, so the rule costs the
+ * ingestion path no query of its own).
  */
-public record LaneLimits(CenterRules center, Integer capacityPerHour, List<VehicleKind> laneKinds) {
+public record LaneLimits(CenterRules center, Integer capacityPerHour, List<VehicleKind> laneKinds, boolean peopleRegistered) {
+    /** Without people registered. */
+    public LaneLimits(CenterRules center, Integer capacityPerHour, List<VehicleKind> laneKinds) {
+        this(center, capacityPerHour, laneKinds, false);
+    }
+
     public LaneLimits {
         Objects.requireNonNull(center, "center");
         laneKinds = laneKinds == null ? List.of() : List.copyOf(laneKinds);

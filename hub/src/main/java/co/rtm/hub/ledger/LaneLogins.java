@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The lanes' biometric login and logout events ({@code lane_logins}), written and read inside the caller's transaction. */
 public final class LaneLogins {
@@ -34,12 +35,16 @@ public final class LaneLogins {
         }
     }
 
-    /** Whether the centre registered anyone (the inspector rule applies only then). */
-    static boolean peopleRegistered(Tx tx, String centerId) throws SQLException {
-        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT 1 FROM people WHERE center_id = ? LIMIT 1")) {
+    /** What the centre registered for the document, if anything. */
+    static Optional<InspectorRule.Registration> registration(Tx tx, String centerId, DocumentId document) throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT role, active FROM people WHERE center_id = ?"
+                + " AND document_type = ? AND document_number = ?")) {
             ps.setString(1, centerId);
+            ps.setString(2, document.type());
+            ps.setString(3, document.number());
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+                return rs.next() ? Optional.of(new InspectorRule.Registration(PersonRole.valueOf(rs.getString(1)),
+                        rs.getBoolean(2))) : Optional.empty();
             }
         }
     }

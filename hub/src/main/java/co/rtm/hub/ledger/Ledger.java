@@ -56,11 +56,13 @@ public final class Ledger {
         Receipt existing = findReceipt(tx, s.messageId()).orElse(null);
         boolean seqTaken = existing == null && station != null && seqTaken(tx, s.stationId(), s.seq());
         Optional<LedgerDecision> early = LedgerRules.precheck(s, station, existing, seqTaken);
+        LaneLimits limits = null;
         if (early.isEmpty()) {
-            early = operatingRules(tx, s);
+            limits = LaneLimitsReader.read(tx, s.stationId());
+            early = operatingRules(tx, s, limits);
         }
         if (early.isEmpty()) {
-            early = PeopleAndRetests.check(tx, s);
+            early = PeopleAndRetests.check(tx, s, limits.peopleRegistered());
         }
         if (early.isEmpty()) {
             early = CrossChecks.check(tx, s);
@@ -82,8 +84,7 @@ public final class Ledger {
     }
 
     /** Accreditation, class, opening hours and capacity; counted in this transaction, so a batch sees its own results. */
-    private static Optional<LedgerDecision> operatingRules(Tx tx, Submission s) throws SQLException {
-        LaneLimits limits = LaneLimitsReader.read(tx, s.stationId());
+    private static Optional<LedgerDecision> operatingRules(Tx tx, Submission s, LaneLimits limits) throws SQLException {
         long acceptedInHour = limits.capacityLimited()
                 ? LaneLimitsReader.acceptedIn(tx, s.stationId(), ClockHour.of(s.startedAt())) : 0;
         return OperatingRules.check(s, limits, acceptedInHour);

@@ -14,13 +14,15 @@ final class PeopleAndRetests {
     private PeopleAndRetests() {
     }
 
-    static Optional<LedgerDecision> check(Tx tx, Submission s) throws SQLException {
+    /** @param registered whether the centre registered anyone ({@link LaneLimits#peopleRegistered}, already read) */
+    static Optional<LedgerDecision> check(Tx tx, Submission s, boolean registered) throws SQLException {
         if (s.type() != ResultType.INSPECTION) {
             return Optional.empty();
         }
-        boolean registered = LaneLogins.peopleRegistered(tx, s.centerId());
         List<LoggedIn> loggedIn = registered ? LaneLogins.loggedIn(tx, s.centerId(), s.stationId(), s.startedAt()) : List.of();
-        Optional<LedgerDecision> decision = InspectorRule.check(s, registered, loggedIn);
+        // the lookup runs only for a named inspector who was not logged in: on the way to a refusal
+        Optional<LedgerDecision> decision = InspectorRule.check(s, registered, loggedIn,
+                document -> LaneLogins.registration(tx, s.centerId(), document));
         if (decision.isEmpty() && s.retest() != null) {
             decision = RetestRules.check(s, s.retest(), RetestReader.original(tx, s.centerId(), s.retest().originalFur()));
         }

@@ -18,6 +18,10 @@ public final class RefusalReasons {
     public static final String ENVIRONMENTAL_CERTIFICATE_EXPIRED = "ENVIRONMENTAL_CERTIFICATE_EXPIRED";
     /** No registered, active inspector of the centre logged in on the lane when the inspection started. */
     public static final String NO_INSPECTOR_LOGGED_IN = "NO_INSPECTOR_LOGGED_IN";
+    /** The inspection names an inspector who is not a registered, active person of its centre. */
+    public static final String INSPECTOR_NOT_REGISTERED = "INSPECTOR_NOT_REGISTERED";
+    /** The inspection names a registered, active person who was not logged in on its lane when it started. */
+    public static final String INSPECTOR_NOT_LOGGED_IN = "INSPECTOR_NOT_LOGGED_IN";
     /** Retests (art. 3.3.5.3, 3.3.5.1.6): see {@link RetestRules}. */
     public static final String RETEST_ORIGINAL_NOT_FOUND = "RETEST_ORIGINAL_NOT_FOUND";
     public static final String RETEST_ORIGINAL_NOT_REJECTED = "RETEST_ORIGINAL_NOT_REJECTED";

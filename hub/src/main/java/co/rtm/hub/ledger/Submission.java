@@ -12,12 +12,13 @@ import java.util.Objects;
  * started, on the station's clock: opening hours and capacity are judged on it. {@code vehicleKind} is the
  * inspected vehicle's kind, null for an exam. {@code retest} is what a retest claims (art. 3.3.5.3), null for a
  * first inspection or an exam. {@code seriesPrints} fingerprint the raw instrument series of an inspection, one
- * per test, for the series-reuse check (empty without evidence). The array is not copied.
+ * per test, for the series-reuse check (empty without evidence). {@code inspectors} are the documents the
+ * inspection names as its inspectors (empty for an exam or when it names none). The array is not copied.
  */
 public record Submission(String messageId, String centerId, String stationId, int keyVersion, long seq,
                          ResultType type, String subject, Verdict verdict, Instant testedAt,
                          byte[] envelope, String payloadJson, Instant startedAt, VehicleKind vehicleKind,
-                         RetestRequest retest, List<SeriesPrint> seriesPrints) {
+                         RetestRequest retest, List<SeriesPrint> seriesPrints, List<String> inspectors) {
     public Submission {
         Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(centerId, "centerId");
@@ -30,6 +31,16 @@ public record Submission(String messageId, String centerId, String stationId, in
         Objects.requireNonNull(payloadJson, "payloadJson");
         Objects.requireNonNull(startedAt, "startedAt");
         seriesPrints = seriesPrints == null ? List.of() : List.copyOf(seriesPrints);
+        inspectors = inspectors == null ? List.of() : List.copyOf(inspectors);
+    }
+
+    /** Naming no inspectors. */
+    public Submission(String messageId, String centerId, String stationId, int keyVersion, long seq,
+                      ResultType type, String subject, Verdict verdict, Instant testedAt,
+                      byte[] envelope, String payloadJson, Instant startedAt, VehicleKind vehicleKind,
+                      RetestRequest retest, List<SeriesPrint> seriesPrints) {
+        this(messageId, centerId, stationId, keyVersion, seq, type, subject, verdict, testedAt, envelope, payloadJson,
+                startedAt, vehicleKind, retest, seriesPrints, List.of());
     }
 
     /** Not a retest, with series fingerprints. */
@@ -68,17 +79,23 @@ public record Submission(String messageId, String centerId, String stationId, in
 
     public Submission startingAt(Instant started, VehicleKind kind) {
         return new Submission(messageId, centerId, stationId, keyVersion, seq, type, subject, verdict, testedAt,
-                envelope, payloadJson, started, kind, retest, seriesPrints);
+                envelope, payloadJson, started, kind, retest, seriesPrints, inspectors);
     }
 
     /** The same submission claiming to be a retest; null for none. */
     public Submission asRetest(RetestRequest request) {
         return new Submission(messageId, centerId, stationId, keyVersion, seq, type, subject, verdict, testedAt,
-                envelope, payloadJson, startedAt, vehicleKind, request, seriesPrints);
+                envelope, payloadJson, startedAt, vehicleKind, request, seriesPrints, inspectors);
     }
 
     public Submission withSeriesPrints(List<SeriesPrint> prints) {
         return new Submission(messageId, centerId, stationId, keyVersion, seq, type, subject, verdict, testedAt,
-                envelope, payloadJson, startedAt, vehicleKind, retest, prints);
+                envelope, payloadJson, startedAt, vehicleKind, retest, prints, inspectors);
+    }
+
+    /** The same submission naming these inspectors (documents, as the message wrote them). */
+    public Submission withInspectors(List<String> names) {
+        return new Submission(messageId, centerId, stationId, keyVersion, seq, type, subject, verdict, testedAt,
+                envelope, payloadJson, startedAt, vehicleKind, retest, seriesPrints, names);
     }
 }

@@ -462,13 +462,13 @@ public final class Registry {
         return Timestamps.truncate(clock.instant());
     }
 
-    private static void requireId(String what, String id) {
+    static void requireId(String what, String id) {
         if (id == null || !ID.matcher(id).matches()) {
             throw new IllegalArgumentException(what + " must be 1-64 letters, digits, '.', '_' or '-': " + id);
         }
     }
 
-    private static void requireRawEd25519(String base64Url) {
+    static void requireRawEd25519(String base64Url) {
         byte[] raw;
         try {
             raw = Base64.getUrlDecoder().decode(base64Url);

@@ -21,7 +21,8 @@ public final class Alerts {
     public static final String AUDIT_ACKNOWLEDGED = "ALERT_ACKNOWLEDGED";
     public static final int MAX_COMMENT = 1000;
     private static final String COLUMNS =
-            "id, kind, center_id, station_id, detail, refusal_id, created_at, acked_by, acked_at, ack_comment";
+            "id, kind, center_id, station_id, detail, refusal_id, created_at, acked_by, acked_at, ack_comment, instrument,"
+                    + " event_message_id";
 
     private final Database db;
     private final Clock clock;
@@ -47,6 +48,28 @@ public final class Alerts {
                 ps.setLong(5, refusalId);
             }
             ps.setString(6, Timestamps.format(at));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Raises an alert for a station event (an instrument fault...) in the caller's transaction; at most one per event.
+     */
+    public static long raiseForEventIn(Tx tx, Instant at, String kind, String centerId, String stationId, String instrument,
+                                       String detail, String eventMessageId) throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement(
+                "INSERT INTO alerts (kind, center_id, station_id, detail, instrument, event_message_id, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+            ps.setString(1, kind);
+            ps.setString(2, centerId);
+            ps.setString(3, stationId);
+            ps.setString(4, detail);
+            ps.setString(5, instrument);
+            ps.setString(6, eventMessageId);
+            ps.setString(7, Timestamps.format(at));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -125,6 +148,7 @@ public final class Alerts {
         String ackedAt = rs.getString("acked_at");
         return new Alert(rs.getLong("id"), rs.getString("kind"), rs.getString("center_id"), rs.getString("station_id"),
                 rs.getString("detail"), refusalId, Timestamps.parse(rs.getString("created_at")), rs.getString("acked_by"),
-                ackedAt == null ? null : Timestamps.parse(ackedAt), rs.getString("ack_comment"));
+                ackedAt == null ? null : Timestamps.parse(ackedAt), rs.getString("ack_comment"), rs.getString("instrument"),
+                rs.getString("event_message_id"));
     }
 }

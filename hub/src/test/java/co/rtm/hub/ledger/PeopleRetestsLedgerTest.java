@@ -102,6 +102,69 @@ class PeopleRetestsLedgerTest {
 
     // --- inspector logged in -------------------------------------------------------------------------------
 
+    private Submission naming(String station, String bogotaLocal, DocumentId... inspectors) {
+        return inspection("CDA-1", station, "ABC123", Verdict.APPROVED, bogotaLocal)
+                .withInspectors(List.of(inspectors).stream().map(DocumentId::text).toList());
+    }
+
+    @ParameterizedTest
+    @MethodSource(BACKENDS)
+    void aNamedInspectorMustHaveLoggedInOnTheLaneByTheStart(String backend) {
+        try (TestDatabases.Handle h = TestDatabases.open(backend, dir)) {
+            LedgerFixture f = withPeople(h);
+            event(f, "lane-1", ANA, true, "2026-11-17T08:00:00");
+            event(f, "lane-1", LUIS, true, "2026-11-17T08:59:59");   // one second before the start
+            event(f, "lane-2", ANA, true, "2026-11-17T08:00:00");
+            event(f, "lane-2", LUIS, true, "2026-11-17T09:00:01");   // one second after the start
+            event(f, "lane-1", LUIS, false, "2026-11-17T09:30:00");  // logged out before the next start
+            assertThat(run(f,
+                    naming("lane-1", "2026-11-17T09:00:00", ANA, LUIS),
+                    naming("lane-2", "2026-11-17T09:00:00", ANA, LUIS),
+                    naming("lane-1", "2026-11-17T09:30:01", ANA, LUIS),
+                    naming("lane-1", "2026-11-17T09:30:02", ANA),
+                    naming("lane-2", "2026-11-17T09:30:00", LUIS, ANA)))
+                    .containsExactly(1L, "INSPECTOR_NOT_LOGGED_IN", "INSPECTOR_NOT_LOGGED_IN", 2L, 3L);
+            assertThat(refusalDetails(f, "INSPECTOR_NOT_LOGGED_IN"))
+                    .allSatisfy(d -> assertThat(d).contains(LUIS.text()).contains("was not logged in on lane"));
+            assertThat(new LedgerVerifier(h.db()).verify().report().ok()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(BACKENDS)
+    void aNamedInspectorOfAnotherCentreDeactivatedOrUnknownIsRefused(String backend) {
+        try (TestDatabases.Handle h = TestDatabases.open(backend, dir)) {
+            LedgerFixture f = withPeople(h);
+            DocumentId otto = DocumentId.parse("CC-91000111");
+            new People(h.db(), Clock.systemUTC()).register("MOB-1", otto, "Otto Díaz", PersonRole.INSPECTOR);
+            event(f, "lane-1", ANA, true, "2026-11-17T08:00:00");
+            event(f, "lane-1", otto, true, "2026-11-17T08:00:00");    // logged in here, registered at another centre
+            event(f, "lane-1", LUIS, true, "2026-11-17T08:00:00");
+            event(f, "lane-1", DIRECTOR, true, "2026-11-17T08:00:00");
+            List<Object> before = run(f,
+                    naming("lane-1", "2026-11-17T09:00:00", ANA, otto),
+                    naming("lane-1", "2026-11-17T09:00:01", ANA, STRANGER),  // never registered, not logged in
+                    naming("lane-1", "2026-11-17T09:00:02", DIRECTOR, ANA)); // an active technical director counts
+            new People(h.db(), Clock.systemUTC()).deactivate("CDA-1", LUIS);
+            List<Object> after = run(f, naming("lane-1", "2026-11-17T09:00:03", ANA, LUIS));
+            assertThat(before).containsExactly("INSPECTOR_NOT_REGISTERED", "INSPECTOR_NOT_REGISTERED", 1L);
+            assertThat(after).containsExactly("INSPECTOR_NOT_REGISTERED");
+            List<String> details = refusalDetails(f, "INSPECTOR_NOT_REGISTERED");
+            assertThat(String.join("\n", details)).contains(otto.text() + "' named by the inspection is not registered at centre CDA-1")
+                    .contains(STRANGER.text()).contains(LUIS.text() + "' named by the inspection was deactivated");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(BACKENDS)
+    void namedInspectorsAreNotCheckedAtACentreThatRegisteredNobody(String backend) {
+        try (TestDatabases.Handle h = TestDatabases.open(backend, dir)) {
+            LedgerFixture f = new LedgerFixture(h.db()).seed();
+            assertThat(run(f, naming("lane-1", "2026-11-17T09:00:00", STRANGER))).containsExactly(1L);
+        }
+    }
+
+
     @ParameterizedTest
     @MethodSource(BACKENDS)
     void aLoginAMinuteBeforeOrAtTheStartCountsALaterOneDoesNot(String backend) {

@@ -32,6 +32,10 @@ public enum RejectReason {
     ENVIRONMENTAL_CERTIFICATE_EXPIRED,
     /** No registered, active inspector of the centre was logged in on the lane when the inspection started. */
     NO_INSPECTOR_LOGGED_IN,
+    /** The inspection names an inspector who is not a registered, active person of its centre. */
+    INSPECTOR_NOT_REGISTERED,
+    /** The inspection names a registered inspector who was not logged in on its lane when it started. */
+    INSPECTOR_NOT_LOGGED_IN,
     /** A retest names a FUR the centre never issued (a retest returns to the same centre, art. 3.3.5.3). */
     RETEST_ORIGINAL_NOT_FOUND,
     /** A retest of a FUR that was not rejected. */

@@ -7,7 +7,8 @@ import java.util.Objects;
  * The one file {@code hub provision-station} writes and {@code edge-agent run --bundle} imports (DESIGN §3):
  * the station's identity and profile, its Ed25519 signing key (seed, base64url) and key version, the hub's
  * public key to verify acks and config, the MQTT credentials, and (optional) the broker's TLS trust and the
- * station's client certificate. It holds private keys: keep it 0600.
+ * station's client certificate. It holds private keys: keep it 0600. {@code signingKeySeed} is null when the station's
+ * key was generated on the device and only its public half was registered (the private key never left the device).
  */
 public record StationBundle(String format, String centerId, String stationId, String profile, int keyVersion,
                             String signingKeySeed, String hubKeyId, String hubPublicKey, Mqtt mqtt,
@@ -57,7 +58,6 @@ public record StationBundle(String format, String centerId, String stationId, St
         Ids.requireSafe(stationId, "stationId");
         Objects.requireNonNull(profile, "profile");
         if (keyVersion < 1) throw new IllegalArgumentException("keyVersion must be >= 1");
-        Objects.requireNonNull(signingKeySeed, "signingKeySeed");
         Objects.requireNonNull(hubKeyId, "hubKeyId");
         Objects.requireNonNull(hubPublicKey, "hubPublicKey");
         Objects.requireNonNull(mqtt, "mqtt");
@@ -67,7 +67,14 @@ public record StationBundle(String format, String centerId, String stationId, St
     /** The station's key id as carried in the JWS header: {@code stationId#keyVersion}. */
     public String keyId() { return stationId + "#" + keyVersion; }
 
-    public SigningKey signingKey() { return Ed25519Keys.signingKey(keyId(), signingKeySeed); }
+    /** @throws IllegalStateException for a bundle made for a key generated on the device */
+    public SigningKey signingKey() {
+        if (signingKeySeed == null) {
+            throw new IllegalStateException("bundle of station " + stationId + " carries no signing key: its key "
+                    + keyId() + " was generated on the device");
+        }
+        return Ed25519Keys.signingKey(keyId(), signingKeySeed);
+    }
 
     public VerificationKey hubKey() { return Ed25519Keys.verificationKey(hubKeyId, hubPublicKey); }
 }

@@ -1,0 +1,75 @@
+package co.rtm.hub.api;
+
+import co.rtm.hub.registry.InvalidField;
+import co.rtm.hub.registry.Provisioning;
+import co.rtm.profiles.wire.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * {@code POST /api/centers/{id}/stations}: the admin provisions a station as {@code hub provision-station} does, through
+ * the same {@link co.rtm.hub.registry.BundleIssuer}; the answer is the bundle JSON the agent imports, byte for byte
+ * what the command writes to {@code --out}. It carries the MQTT password (and the private keys, unless the key was
+ * generated on the device): it is never logged, and the response is {@code Cache-Control: no-store}.
+ */
+final class StationWrites {
+    private static final Set<String> FIELDS = Set.of("id", "kind", "publicKey", "clientCertificate", "mqttUrl");
+
+    private final StationProvisioner provisioner;
+
+    StationWrites(StationProvisioner provisioner) {
+        this.provisioner = provisioner;
+    }
+
+    /** The bundle, as JSON bytes. */
+    byte[] provision(String centerId, JsonNode body) {
+        if (provisioner == null) {
+            throw ApiException.of(503, "this API runs without the hub's keys; provision stations through 'hub serve'");
+        }
+        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!FIELDS.contains(field)) {
+                throw ApiException.badParameter(field, "unknown field; known: " + String.join(", ",
+                        FIELDS.stream().sorted().toList()));
+            }
+        }
+        String id = text(body, "id", true);
+        String kind = text(body, "kind", true);
+        String publicKey = text(body, "publicKey", false);
+        String mqttUrl = text(body, "mqttUrl", false);
+        if (mqttUrl != null && !mqttUrl.matches("(tcp|ssl)://[^\\s/]+:\\d{1,5}")) {
+            throw ApiException.badParameter("mqttUrl", "want tcp://HOST:PORT or ssl://HOST:PORT");
+        }
+        JsonNode cert = body.get("clientCertificate");
+        if (cert != null && !cert.isNull() && !cert.isBoolean()) {
+            throw ApiException.badParameter("clientCertificate", "want true or false");
+        }
+        boolean clientCertificate = cert != null && cert.asBoolean(false);
+        try {
+            return Json.write(provisioner.provision(new Provisioning.Request(centerId, id, kind, publicKey, false), mqttUrl,
+                    clientCertificate).bundle());
+        } catch (InvalidField e) {
+            throw ApiException.badParameter(e.field(), e.getMessage());
+        } catch (NoSuchElementException e) {
+            throw ApiException.of(404, e.getMessage());
+        } catch (IllegalStateException e) {
+            throw ApiException.of(409, e.getMessage());
+        }
+    }
+
+    private static String text(JsonNode body, String field, boolean required) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw ApiException.badParameter(field, "is required");
+            }
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw ApiException.badParameter(field, "want a string");
+        }
+        return v.asText();
+    }
+}
