@@ -3,8 +3,9 @@ package co.rtm.hub.geo;
 /**
  * Distances on the WGS84 ellipsoid for short spans (tens of kilometres): a local equirectangular projection that
  * uses the ellipsoid's meridional and prime-vertical radii of curvature at the pair's mean latitude. Against
- * Vincenty's inverse formula on random pairs up to 60 km apart inside Colombia's bounding box the error stays
- * below one metre (docs/municipalities.md); a sphere would be off by up to 0.5 % (about 250 m at 50 km) here.
+ * Vincenty's inverse formula on 200,000 random pairs inside Colombia's bounding box the error stays below 4 cm up
+ * to 50 km (0.31 m up to 100 km, 8.4 m up to 300 km; docs/municipalities.md); a sphere (haversine, mean radius)
+ * is off by up to 0.56 %, 281 m at 50 km, here.
  */
 final class Earth {
     static final double A = 6_378_137.0;

@@ -184,6 +184,10 @@ public final class Municipalities {
         return boundary(code).polygons();
     }
 
+    List<Boundary> boundaries() {
+        return boundaries;
+    }
+
     int gridCells() {
         return index.cellCount();
     }
