@@ -1,6 +1,9 @@
 package co.rtm.hub;
 
 import co.rtm.hub.api.ApiServer;
+import co.rtm.hub.config.ConfigChanges;
+import co.rtm.hub.config.ConfigPublisher;
+import co.rtm.hub.config.ConfigWatch;
 import co.rtm.hub.broker.EmbeddedBroker;
 import co.rtm.hub.broker.TlsListener;
 import co.rtm.hub.home.HubHome;
@@ -54,6 +57,7 @@ public final class HubServer implements AutoCloseable {
     private final String mqttUrl;
     private BrokerCa brokerCa;
     private StationChangeWatch changeWatch;
+    private ConfigWatch configWatch;
     private volatile Duration startupTime;
     private volatile HubMqttClient client;
     private volatile ApiServer api;
@@ -113,6 +117,9 @@ public final class HubServer implements AutoCloseable {
             HubClientSettings settings = HubClientSettings.of(url, config.instanceId(), home.hubMqttPassword())
                     .withShared(config.externalBrokerUrl() != null);
             server.client = HubMqttClient.connectPipelined(settings, pipeline);
+            server.configWatch = ConfigWatch.start(new ConfigChanges(db), new ConfigPublisher(registry, home.hubKey(),
+                    server::publishRetained, clock), STATION_CHANGE_POLL);
+            opened.push(server.configWatch);
             server.startupTime = Duration.ofNanos(System.nanoTime() - started);
             LOG.info("hub '{}' ingesting from {} (started in {} ms)", config.instanceId(), url,
                     server.startupTime.toMillis());
@@ -159,6 +166,19 @@ public final class HubServer implements AutoCloseable {
         c.reply(topic, correlation, ack).whenComplete((ok, failure) -> {
             if (failure != null) {
                 LOG.warn("ack to {} failed: {}", topic, failure.toString());
+            }
+        });
+    }
+
+    private void publishRetained(String topic, byte[] payload) {
+        HubMqttClient c = client;
+        if (c == null) {
+            LOG.info("config to {} not sent: the hub client is not connected", topic);
+            return;
+        }
+        c.publishRetained(topic, payload).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.warn("config to {} failed: {}", topic, failure.toString());
             }
         });
     }
@@ -220,6 +240,9 @@ public final class HubServer implements AutoCloseable {
         client = null;
         if (changeWatch != null) {
             changeWatch.close();
+        }
+        if (configWatch != null) {
+            configWatch.close();
         }
         if (c != null) {
             c.close();

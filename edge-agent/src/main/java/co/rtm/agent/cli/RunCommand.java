@@ -172,7 +172,7 @@ public final class RunCommand implements Callable<Integer> {
         StationAgent agent;
         try {
             agent = StationAgent.start(station, data, feed, AgentOptions.defaults(),
-                    requireLogin ? new LoginGate(logins, display) : StartGate.OPEN);
+                    requireLogin ? new LoginGate(logins, display) : StartGate.OPEN, display, Clock.systemUTC());
         } catch (BundleException e) {
             closeQuietly(logins);
             feed.close();

@@ -144,6 +144,9 @@ public final class InspectionStation implements Runnable {
             refuse(plateOf(document), kind.get());
             return;
         }
+        if (kind.isPresent() && refusedByGate(plateOf(document), kind.get())) {
+            return;
+        }
         ScoringInput input;
         try {
             input = reader.read(document, "input");
@@ -154,6 +157,9 @@ public final class InspectionStation implements Runnable {
         String plate = input.vehicle().plate();
         if (!lane.accepts(input.vehicle().kind())) {
             refuse("vehicle " + plate, input.vehicle().kind());
+            return;
+        }
+        if (kind.isEmpty() && refusedByGate("vehicle " + plate, input.vehicle().kind())) {
             return;
         }
         ScoreResult score;
@@ -175,6 +181,7 @@ public final class InspectionStation implements Runnable {
                         s -> Envelope.sign(Json.write(InspectionMessage.of(header(s), lane.ref(), reading.startedAt(),
                                 reading.inspectors(), null, document, score, reading.evidence())), InspectionMessage.TYPE, key));
                 counters.appended.incrementAndGet();
+                gate.started(reading.startedAt());
                 LOG.info("inspection of {} scored {} stored as seq {}", plate, score.verdict(), stamp.seq());
                 onStored.run();
                 return;
@@ -284,6 +291,17 @@ public final class InspectionStation implements Runnable {
         counters.refusedLocally.incrementAndGet();
         LOG.warn("{} refused: lane profile {} does not accept {} vehicles; nothing is sent to the hub",
                 vehicle.isEmpty() ? "vehicle" : vehicle, lane.ref(), kind.json());
+    }
+
+    /** A kind the lane's limits from the hub exclude (the centre's class): refused here, nothing sent. */
+    private boolean refusedByGate(String vehicle, VehicleKind kind) {
+        Optional<String> refusal = gate.vehicleRefusal(kind);
+        if (refusal.isEmpty()) {
+            return false;
+        }
+        counters.refusedLocally.incrementAndGet();
+        LOG.warn("{} refused: {}; nothing is sent to the hub", vehicle.isEmpty() ? "vehicle" : vehicle, refusal.get());
+        return true;
     }
 
     private static Optional<VehicleKind> declaredKind(JsonNode document) {

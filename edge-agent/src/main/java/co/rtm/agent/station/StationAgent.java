@@ -1,13 +1,18 @@
 package co.rtm.agent.station;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import co.rtm.agent.inspection.LaneDisplay;
 import co.rtm.agent.lane.LaneFeed;
+import co.rtm.agent.limits.HourlyStarts;
+import co.rtm.agent.limits.LimitsGate;
+import co.rtm.agent.limits.StationLimits;
 import co.rtm.agent.outbox.Outbox;
 import co.rtm.agent.uplink.MqttUplink;
 import co.rtm.agent.uplink.StationTopics;
@@ -64,6 +69,16 @@ public final class StationAgent implements AutoCloseable {
     /** {@link #start(StationBundle, Path, LaneFeed, AgentOptions)}, asking {@code gate} before each vehicle. */
     public static StationAgent start(StationBundle bundle, Path dataDir, LaneFeed feed, AgentOptions options,
                                      StartGate gate) throws BundleException {
+        return start(bundle, dataDir, feed, options, gate, LaneDisplay.logging(LOG), Clock.systemUTC());
+    }
+
+    /**
+     * {@link #start(StationBundle, Path, LaneFeed, AgentOptions, StartGate)}, also holding the lane while the limits
+     * the hub sent in its config (kept in {@code dataDir}) say it would refuse an inspection started on {@code clock};
+     * the technician is told on {@code display}.
+     */
+    public static StationAgent start(StationBundle bundle, Path dataDir, LaneFeed feed, AgentOptions options,
+                                     StartGate gate, LaneDisplay display, Clock clock) throws BundleException {
         Objects.requireNonNull(gate, "gate");
         Objects.requireNonNull(bundle, "bundle");
         Objects.requireNonNull(dataDir, "dataDir");
@@ -71,6 +86,8 @@ public final class StationAgent implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         StationProfile lane = Bundles.laneProfile(bundle);
         Outbox outbox = Outbox.open(dataDir, options.outbox());
+        StationLimits limits = StationLimits.open(dataDir, bundle.hubKey(), bundle.centerId(), bundle.stationId());
+        gate = StartGate.both(gate, new LimitsGate(limits, HourlyStarts.open(dataDir), clock, display));
         try {
             Counters counters = new Counters();
             StationTopics topics = new StationTopics(bundle.centerId(), bundle.stationId());
@@ -80,8 +97,7 @@ public final class StationAgent implements AutoCloseable {
                     .withMaxBackoff(options.maxBackoff());
             MqttUplink uplink = new MqttUplink(config, outbox,
                     new CountingAckVerifier(new EnvelopeAckVerifier(bundle.hubKey()), outbox, counters),
-                    payload -> LOG.info("received a config message from the hub ({} bytes); not applied by this version",
-                            payload.length));
+                    limits);
             InspectionStation station = new InspectionStation(bundle, lane, outbox, feed, uplink::wake, counters, gate);
             StationAgent agent = new StationAgent(bundle, outbox, uplink, station, feed);
             uplink.start();

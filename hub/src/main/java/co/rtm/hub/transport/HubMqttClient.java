@@ -147,6 +147,19 @@ public final class HubMqttClient implements AutoCloseable {
         return done;
     }
 
+    /**
+     * Publishes a retained QoS 1 message (a station's config) through the same queue as the replies. Never blocks;
+     * the future completes when the broker acknowledged it.
+     */
+    public CompletableFuture<Void> publishRetained(String topic, byte[] payload) {
+        Objects.requireNonNull(topic, "topic");
+        MqttMessage message = new MqttMessage(payload.clone(), QOS, true, new MqttProperties());
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        replies.add(new PendingReply(topic, message, done));
+        pumpReplies();
+        return done;
+    }
+
     /** A reply waiting for room in the broker's receive window. */
     private record PendingReply(String topic, MqttMessage message, CompletableFuture<Void> done) {}
 
