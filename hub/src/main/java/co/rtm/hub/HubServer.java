@@ -194,7 +194,7 @@ public final class HubServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         api = ApiServer.start(db, httpPort, new Supervisors(db, Clock.systemUTC()), this::counters,
-                () -> client != null && client.isConnected() ? "up" : "down", issuer::issue);
+                () -> client != null && client.isConnected() ? "up" : "down", (request, url, cert, user) -> issuer.actingAs(user).issue(request, url, cert));
         return api;
     }
 

@@ -51,7 +51,8 @@ class ProvisioningApiTest extends RunningHubApi {
         assertThat(center.json().get("kind").asText()).isEqualTo("CDA");
         assertThat(center.json().get("furSeriesCode").asText()).isEqualTo("CDA-R1");
         assertThat(center.json().get("centerClass").asText()).isEqualTo("B");
-        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE kind = 'CENTER_CREATED' AND subject = ?", "CDA-R1")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE kind = 'CENTER_CREATED' AND subject = ?"
+                + " AND detail LIKE '%\"by\":\"admin\"%'", "CDA-R1")).isEqualTo(1);
 
         Reply made = send("POST", "/api/centers/CDA-R1/stations", admin, map("id", "lane-r1", "kind", "cda-light"));
         assertThat(made.status()).as(made.body()).isEqualTo(201);
@@ -60,7 +61,8 @@ class ProvisioningApiTest extends RunningHubApi {
         assertThat(bundle.profile()).isEqualTo("cda-light@1");
         assertThat(bundle.tls().caCertificate()).contains("BEGIN CERTIFICATE");
         assertThat(bundle.tls().hasClientCertificate()).isFalse();
-        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE kind = 'STATION_CREATED' AND subject = ?", "lane-r1")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE kind = 'STATION_CREATED' AND subject = ?"
+                + " AND detail LIKE '%\"by\":\"admin\"%'", "lane-r1")).isEqualTo(1);
         // the audit names the station, never its password
         assertThat(count("SELECT COUNT(*) FROM audit_log WHERE detail LIKE ?", "%" + bundle.mqtt().password() + "%")).isZero();
 

@@ -41,6 +41,11 @@ final class RegistryWrites {
         this.people = people;
     }
 
+    /** The same writes, audited as made by {@code user}. */
+    RegistryWrites by(String user) {
+        return new RegistryWrites(registry.actingAs(user), people.actingAs(user));
+    }
+
     /** PUT /api/centers/{id}/rules: the rules stored afterwards. */
     Map<String, Object> putRules(String centerId, JsonNode body) {
         Center center = center(centerId);

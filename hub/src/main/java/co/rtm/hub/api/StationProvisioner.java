@@ -9,6 +9,9 @@ import co.rtm.hub.registry.Provisioning;
  */
 @FunctionalInterface
 public interface StationProvisioner {
-    /** @param mqttUrl null for the hub's own broker */
-    BundleIssuer.Issued provision(Provisioning.Request request, String mqttUrl, boolean clientCertificate);
+    /**
+     * @param mqttUrl null for the hub's own broker
+     * @param user    the admin asking, named in the audit chain
+     */
+    BundleIssuer.Issued provision(Provisioning.Request request, String mqttUrl, boolean clientCertificate, String user);
 }

@@ -24,7 +24,7 @@ final class StationWrites {
     }
 
     /** The bundle, as JSON bytes. */
-    byte[] provision(String centerId, JsonNode body) {
+    byte[] provision(String centerId, JsonNode body, String user) {
         if (provisioner == null) {
             throw ApiException.of(503, "this API runs without the hub's keys; provision stations through 'hub serve'");
         }
@@ -49,7 +49,7 @@ final class StationWrites {
         boolean clientCertificate = cert != null && cert.asBoolean(false);
         try {
             return Json.write(provisioner.provision(new Provisioning.Request(centerId, id, kind, publicKey, false), mqttUrl,
-                    clientCertificate).bundle());
+                    clientCertificate, user).bundle());
         } catch (InvalidField e) {
             throw ApiException.badParameter(e.field(), e.getMessage());
         } catch (NoSuchElementException e) {

@@ -1,5 +1,6 @@
 package co.rtm.hub.cli;
 
+import co.rtm.hub.registry.Actors;
 import co.rtm.profiles.person.DocumentId;
 import co.rtm.hub.registry.People;
 import co.rtm.hub.registry.Person;
@@ -47,7 +48,7 @@ final class AddPersonCommand implements Callable<Integer> {
         PersonRole parsedRole = PersonRole.fromCli(role);
         Person stored;
         try (Database db = HubDatabase.open(data, jdbcUrl)) {
-            stored = new People(db, Clock.systemUTC()).register(centerId, id, name, parsedRole);
+            stored = new People(db, Clock.systemUTC()).actingAs(Actors.cli()).register(centerId, id, name, parsedRole);
         }
         spec.commandLine().getOut().println("registered " + stored.describe() + " (active)");
         return 0;

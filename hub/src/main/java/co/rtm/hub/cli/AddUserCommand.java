@@ -1,5 +1,6 @@
 package co.rtm.hub.cli;
 
+import co.rtm.hub.registry.Actors;
 import co.rtm.hub.store.Database;
 import co.rtm.hub.supervision.Role;
 import co.rtm.hub.supervision.Supervisor;
@@ -50,7 +51,7 @@ final class AddUserCommand implements Callable<Integer> {
         String password = readPassword();
         Supervisor created;
         try (Database db = HubDatabase.open(data, jdbcUrl)) {
-            created = new Supervisors(db, Clock.systemUTC()).create("cli", user, r, password);
+            created = new Supervisors(db, Clock.systemUTC()).create(Actors.cli(), user, r, password);
         }
         spec.commandLine().getOut().println("user " + created.name() + " created with role " + created.role().label());
         return 0;

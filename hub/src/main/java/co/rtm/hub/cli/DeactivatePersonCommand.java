@@ -1,5 +1,6 @@
 package co.rtm.hub.cli;
 
+import co.rtm.hub.registry.Actors;
 import co.rtm.profiles.person.DocumentId;
 import co.rtm.hub.registry.People;
 import co.rtm.hub.registry.Person;
@@ -36,7 +37,7 @@ final class DeactivatePersonCommand implements Callable<Integer> {
         DocumentId id = DocumentId.parse(document);
         Person stored;
         try (Database db = HubDatabase.open(data, jdbcUrl)) {
-            stored = new People(db, Clock.systemUTC()).deactivate(centerId, id);
+            stored = new People(db, Clock.systemUTC()).actingAs(Actors.cli()).deactivate(centerId, id);
         }
         spec.commandLine().getOut().println("deactivated " + stored.describe());
         return 0;

@@ -1,5 +1,6 @@
 package co.rtm.hub.cli;
 
+import co.rtm.hub.registry.Actors;
 import co.rtm.hub.registry.Registry;
 import co.rtm.hub.registry.Station;
 import co.rtm.hub.store.Database;
@@ -36,7 +37,7 @@ final class DeactivateStationCommand implements Callable<Integer> {
         boolean active = reactivate;
         var out = spec.commandLine().getOut();
         try (Database db = HubDatabase.open(data, jdbcUrl)) {
-            Registry registry = new Registry(db, Clock.systemUTC());
+            Registry registry = new Registry(db, Clock.systemUTC()).actingAs(Actors.cli());
             Station station = registry.findStation(stationId)
                     .orElseThrow(() -> new IllegalArgumentException("unknown station " + stationId));
             if (station.active() == active) {

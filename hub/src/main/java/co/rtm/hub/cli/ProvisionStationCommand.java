@@ -1,5 +1,6 @@
 package co.rtm.hub.cli;
 
+import co.rtm.hub.registry.Actors;
 import co.rtm.hub.home.HubHome;
 import co.rtm.hub.home.SecretFiles;
 import co.rtm.hub.tls.IssuedCertificate;
@@ -69,7 +70,7 @@ final class ProvisionStationCommand implements Callable<Integer> {
         HubHome home = HubHome.open(data);
         BundleIssuer.Issued issued;
         try (Database db = jdbcUrl == null ? Database.openDefault(data) : Database.open(jdbcUrl)) {
-            issued = new BundleIssuer(new Registry(db, Clock.systemUTC()), Clock.systemDefaultZone(),
+            issued = new BundleIssuer(new Registry(db, Clock.systemUTC()).actingAs(Actors.cli()), Clock.systemDefaultZone(),
                     home.hubKey().verificationKey(), home.brokerCa(), mqttUrl)
                     .issue(new Provisioning.Request(centerId, stationId, profile, publicKey, true), mqttUrl, clientCert);
         }

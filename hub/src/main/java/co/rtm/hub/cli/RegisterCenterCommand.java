@@ -1,5 +1,6 @@
 package co.rtm.hub.cli;
 
+import co.rtm.hub.registry.Actors;
 import co.rtm.hub.registry.CenterClass;
 import co.rtm.hub.registry.CenterKind;
 import co.rtm.hub.registry.CenterLocation;
@@ -83,7 +84,7 @@ final class RegisterCenterCommand implements Callable<Integer> {
         CenterKind newKind = CenterRegistration.kind(kind);
         CenterRegistration.Registered registered;
         try (Database db = HubDatabase.open(data, jdbcUrl)) {
-            registered = CenterRegistration.register(new Registry(db, Clock.systemUTC()), centerId, newKind, change, false);
+            registered = CenterRegistration.register(new Registry(db, Clock.systemUTC()).actingAs(Actors.cli()), centerId, newKind, change, false);
         }
         boolean created = registered.created();
         CenterKind storedKind = registered.center().kind();

@@ -1,5 +1,6 @@
 package co.rtm.hub.cli;
 
+import co.rtm.hub.registry.Actors;
 import co.rtm.hub.registry.KeyStatus;
 import co.rtm.hub.registry.Registry;
 import co.rtm.hub.registry.StationKey;
@@ -41,7 +42,7 @@ final class RevokeKeyCommand implements Callable<Integer> {
         }
         var out = spec.commandLine().getOut();
         try (Database db = HubDatabase.open(data, jdbcUrl)) {
-            Registry registry = new Registry(db, Clock.systemUTC());
+            Registry registry = new Registry(db, Clock.systemUTC()).actingAs(Actors.cli());
             StationKey before = registry.findKey(stationId, keyVersion).orElseThrow(() ->
                     new IllegalArgumentException("station " + stationId + " has no key " + stationId + "#" + keyVersion));
             if (before.status() == KeyStatus.REVOKED) {

@@ -1,5 +1,6 @@
 package co.rtm.hub.cli;
 
+import co.rtm.hub.registry.Actors;
 import co.rtm.hub.registry.KeyStatus;
 import co.rtm.hub.registry.Registry;
 import co.rtm.hub.registry.StationKey;
@@ -48,7 +49,7 @@ final class RotateKeyCommand implements Callable<Integer> {
         StationKey current;
         List<StationKey> keys;
         try (Database db = HubDatabase.open(data, jdbcUrl)) {
-            Registry registry = new Registry(db, Clock.systemUTC());
+            Registry registry = new Registry(db, Clock.systemUTC()).actingAs(Actors.cli());
             if (registry.keys(stationId).stream().anyMatch(k -> k.publicKey().equals(publicKey))) {
                 throw new IllegalArgumentException("station " + stationId + " already had this public key; a rotated key must be new");
             }

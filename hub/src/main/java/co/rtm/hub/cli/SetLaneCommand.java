@@ -1,5 +1,6 @@
 package co.rtm.hub.cli;
 
+import co.rtm.hub.registry.Actors;
 import co.rtm.hub.registry.Registry;
 import co.rtm.hub.store.Database;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ final class SetLaneCommand implements Callable<Integer> {
         }
         Integer stored;
         try (Database db = HubDatabase.open(data, jdbcUrl)) {
-            stored = new Registry(db, Clock.systemUTC()).setCapacityPerHour(stationId, capacityPerHour);
+            stored = new Registry(db, Clock.systemUTC()).actingAs(Actors.cli()).setCapacityPerHour(stationId, capacityPerHour);
         }
         spec.commandLine().getOut().println("lane " + stationId + ": capacity "
                 + (stored == null ? "not registered (unlimited)" : stored + " per clock hour"));

@@ -14,6 +14,8 @@ import java.util.Objects;
  * write it to a 0600 file or a response body, never to a log.
  */
 public final class BundleIssuer {
+    private final Registry registry;
+    private final Clock clock;
     private final Provisioning provisioning;
     private final VerificationKey hubKey;
     private final BrokerCa ca;
@@ -21,10 +23,17 @@ public final class BundleIssuer {
 
     /** @param defaultMqttUrl the broker URL written into bundles whose request names none */
     public BundleIssuer(Registry registry, Clock clock, VerificationKey hubKey, BrokerCa ca, String defaultMqttUrl) {
+        this.registry = registry;
+        this.clock = clock;
         this.provisioning = new Provisioning(registry, clock);
         this.hubKey = Objects.requireNonNull(hubKey, "hubKey");
         this.ca = Objects.requireNonNull(ca, "ca");
         this.defaultMqttUrl = Objects.requireNonNull(defaultMqttUrl, "defaultMqttUrl");
+    }
+
+    /** The same issuer whose registry changes are audited as made by {@code actor}. */
+    public BundleIssuer actingAs(String actor) {
+        return new BundleIssuer(registry.actingAs(actor), clock, hubKey, ca, defaultMqttUrl);
     }
 
     /**

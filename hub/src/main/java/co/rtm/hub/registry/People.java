@@ -27,10 +27,21 @@ public final class People {
 
     private final Database db;
     private final Clock clock;
+    private final String actor;
 
     public People(Database db, Clock clock) {
+        this(db, clock, null);
+    }
+
+    private People(Database db, Clock clock, String actor) {
         this.db = db;
         this.clock = clock;
+        this.actor = actor;
+    }
+
+    /** The same people whose audit entries name {@code actor} as {@code by} (see {@link Registry#actingAs}). */
+    public People actingAs(String actor) {
+        return new People(db, clock, Actors.require(actor));
     }
 
     /** Registers a person, or updates the name and role of one already registered and makes them active again. */
@@ -65,7 +76,7 @@ public final class People {
             detail.put("name", clean);
             detail.put("role", role.name());
             detail.put("active", true);
-            AuditLog.append(tx, now, AUDIT_REGISTERED, centerId + "/" + document, detail);
+            AuditLog.append(tx, now, AUDIT_REGISTERED, centerId + "/" + document, Actors.stamp(actor, detail));
             return new Person(centerId, document, clean, role, true, now);
         });
     }
@@ -85,7 +96,7 @@ public final class People {
                 ps.setString(5, document.number());
                 ps.executeUpdate();
             }
-            AuditLog.append(tx, now, AUDIT_DEACTIVATED, centerId + "/" + document, Map.of("wasActive", p.active()));
+            AuditLog.append(tx, now, AUDIT_DEACTIVATED, centerId + "/" + document, Actors.stamp(actor, Map.of("wasActive", p.active())));
             return new Person(centerId, document, p.name(), p.role(), false, now);
         });
     }

@@ -34,7 +34,8 @@ public final class Registry {
     private final Database db;
     private final Clock clock;
     private final PasswordHasher passwords;
-    private final List<Consumer<String>> stationListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> stationListeners;
+    private final String actor;
 
     public Registry(Database db, Clock clock) {
         this(db, clock, PasswordHasher.DEFAULT_ITERATIONS);
@@ -42,9 +43,24 @@ public final class Registry {
 
     /** With a chosen PBKDF2 iteration count (tests use a low one; stored hashes carry their own). */
     public Registry(Database db, Clock clock, int pbkdf2Iterations) {
+        this(db, clock, new PasswordHasher(pbkdf2Iterations), new CopyOnWriteArrayList<>(), null);
+    }
+
+    private Registry(Database db, Clock clock, PasswordHasher passwords, List<Consumer<String>> stationListeners,
+                     String actor) {
         this.db = db;
         this.clock = clock;
-        this.passwords = new PasswordHasher(pbkdf2Iterations);
+        this.passwords = passwords;
+        this.stationListeners = stationListeners;
+        this.actor = actor;
+    }
+
+    /**
+     * The same registry (same database, clock and change listeners) whose audit entries name {@code actor} as
+     * {@code by}: a supervisor's user name, or {@link Actors#cli()} for the hub commands.
+     */
+    public Registry actingAs(String actor) {
+        return new Registry(db, clock, passwords, stationListeners, Actors.require(actor));
     }
 
     /**
@@ -454,7 +470,7 @@ public final class Registry {
     }
 
     private void audit(Tx tx, String kind, String subject, Map<String, ?> detail) throws SQLException {
-        AuditLog.append(tx, now(), kind, subject, detail);
+        AuditLog.append(tx, now(), kind, subject, Actors.stamp(actor, detail));
     }
 
 
