@@ -12,10 +12,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps every station's retained config current: publishes it for all active stations when started, then polls the
  * audit log and republishes it for each station a registry change concerns (provisioning, activation, keys, lane
- * capacity, the centre's hours, accreditation or class), whoever made the change, within one poll interval.
+ * capacity, the centre's hours, accreditation or class), whoever made the change, within one poll interval. Every
+ * {@link #REFRESH} it publishes all of them again: that resends a config lost while the hub's MQTT client was
+ * down, and carries the next year's holidays into the agents without a registry change.
  */
 public final class ConfigWatch implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigWatch.class);
+    static final Duration REFRESH = Duration.ofHours(1);
 
     private final ConfigChanges changes;
     private final ConfigPublisher publisher;
@@ -36,6 +39,7 @@ public final class ConfigWatch implements AutoCloseable {
         ConfigWatch watch = new ConfigWatch(changes, publisher);
         watch.seen = changes.head();
         watch.poller.execute(watch::publishAll);
+        watch.poller.scheduleWithFixedDelay(watch::publishAll, REFRESH.toMillis(), REFRESH.toMillis(), TimeUnit.MILLISECONDS);
         watch.poller.scheduleWithFixedDelay(watch::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return watch;
     }
