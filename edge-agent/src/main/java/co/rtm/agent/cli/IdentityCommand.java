@@ -63,7 +63,7 @@ public final class IdentityCommand implements Runnable {
         Path registry;
 
         @Option(names = "--threshold", paramLabel = "SCORE", description = "Match threshold (default: 40, SourceAFIS's "
-                + "recommended, a false match rate of about 0.01 %).")
+                + "recommended, a false match rate of about 0.01 %%).")
         double threshold = FingerprintMatcher.RECOMMENDED_THRESHOLD;
 
         abstract String name();
