@@ -88,6 +88,12 @@ class IdentityCommandTest {
     }
 
     @Test
+    void theAgentRegistersTheCommand() {
+        assertThat(AgentMain.commandLine().getSubcommands().get("identity").getSubcommands())
+                .containsKeys("enrol", "verify", "search");
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwo() throws Exception {
         Path db = dir.resolve("registry.db");
         Path a = Prints.copy(Prints.PERSON1, dir.resolve("a.png"));
