@@ -26,9 +26,9 @@ import java.util.Random;
  *       genuine capture whose own document must come back first; the impostor comparisons of those searches give a
  *       false match rate over many pairs.</li>
  * </ol>
- * Run: {@code mvn -o -q -pl simulator -am test-compile}, then
- * {@code java -cp "simulator/target/test-classes:simulator/target/classes:$(cat cp.txt)" co.rtm.sim.identity.IdentitySpeed
- * [persons [registryFile [verifications [runs]]]]} (cp.txt from {@code dependency:build-classpath}; see
+ * Run: {@code mvn -o -q -pl simulator -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/id-cp.txt
+ * -Dmdep.includeScope=test}, then {@code java -cp "simulator/target/test-classes:simulator/target/classes:$(cat
+ * /tmp/id-cp.txt)" co.rtm.sim.identity.IdentitySpeed [persons [registryFile [verifications [runs]]]]} (see
  * docs/benchmarks.md).
  */
 public final class IdentitySpeed {
