@@ -14,6 +14,10 @@ final class Places {
     /** Leticia town, Amazonas. */
     static final double[] LETICIA_TOWN = {-4.2153, -69.9406};
     static final String PUERTO_NARINO = "91540";
+    /** Puerto Nariño town: 60.5 km from Leticia town to Puerto Nariño's boundary; 7.5 km from Leticia's. */
+    static final double[] PUERTO_NARINO_TOWN = {-3.7703, -70.3831};
+    /** Tarapacá, Amazonas: 63.6 km from Puerto Nariño town. */
+    static final String TARAPACA = "91798";
     /** Mitú, Vaupés: some 600 km from Leticia. */
     static final String MITU = "97001";
 
