@@ -44,7 +44,7 @@ public final class Ledger {
     private final MobileSettings mobile;
 
     public Ledger(Database db, Clock clock) {
-        this(db, clock, SqlTrackHistory::new, MobileSettings.DEFAULT);
+        this(db, clock, SqlTrackHistory::new, MobileSettings.fromSystemProperties());
     }
 
     /** With the GPS track a mobile line's inspections are checked against, and how strictly (DESIGN §7). */
