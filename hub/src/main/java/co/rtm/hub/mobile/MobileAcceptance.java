@@ -27,6 +27,12 @@ import java.util.Optional;
  *   came from elsewhere and has not verified since (art. 3.3.3.8: "verificaciones metrológicas cada vez que se
  *   desplacen de un municipio a otro").</li>
  * </ol>
+ *
+ * <p>The move scan starts at the later of the last verification and {@code previousInspection - maxFixAge}: an
+ * inspection of the same station accepted under a schedule already showed that the track up to it had no move since
+ * the last verification, and the fix that justified it (at most maxFixAge older) is scanned again, so a move right
+ * after it is still seen even when the GPS was off on the road. Without this a line that verified once and then
+ * reports a fix a minute for a month would have every one of them re-read at each inspection.
  */
 public final class MobileAcceptance {
     private MobileAcceptance() {
@@ -40,11 +46,13 @@ public final class MobileAcceptance {
      * @param stationId        the lane whose track is read
      * @param startedAt        when the inspection started (station clock)
      * @param stays            the line's stays
-     * @param lastVerification the station's newest VERIFICATION event at or before {@code startedAt}, or null
+     * @param lastVerification   the station's newest VERIFICATION event at or before {@code startedAt}, or null
+     * @param previousInspection the start of the station's newest inspection before this one that was accepted under
+     *                           a schedule, or null
      */
     public static Optional<Refused> check(String stationId, Instant startedAt, Collection<Stay> stays,
-                                          Instant lastVerification, TrackHistory track, Municipalities municipalities,
-                                          MobileSettings settings) {
+                                          Instant lastVerification, Instant previousInspection, TrackHistory track,
+                                          Municipalities municipalities, MobileSettings settings) {
         LocalDate date = startedAt.atZone(OpeningHours.BOGOTA).toLocalDate();
         Stay stay = stays.stream().filter(s -> s.covers(date)).findFirst().orElse(null);
         if (stay == null) {
@@ -70,7 +78,15 @@ public final class MobileAcceptance {
             return refuse(RefusalReasons.OUTSIDE_SCHEDULED_MUNICIPALITY, "the GPS fix at " + latest.get().deviceTime()
                     + " is " + Math.round(away) + " m outside municipality " + code + " scheduled for " + date);
         }
-        Optional<Fix> elsewhere = track.firstMatching(stationId, lastVerification, startedAt,
+        Instant scanAfter = lastVerification;
+        if (previousInspection != null) {
+            // minus one microsecond: the bound is exclusive, the fix exactly maxFixAge old is scanned too
+            Instant proven = previousInspection.minus(settings.maxFixAge()).minusNanos(1_000);
+            if (scanAfter == null || proven.isAfter(scanAfter)) {
+                scanAfter = proven;
+            }
+        }
+        Optional<Fix> elsewhere = track.firstMatching(stationId, scanAfter, startedAt,
                 f -> municipalities.distanceMetres(code, f.latitude(), f.longitude()) > settings.toleranceMetres());
         if (elsewhere.isPresent()) {
             return refuse(RefusalReasons.METROLOGICAL_VERIFICATION_REQUIRED, "the line was outside " + code + " at "

@@ -23,13 +23,19 @@ class MobileAcceptanceTest {
     private static final Stay NOVEMBER = new Stay(1, "MOB-1", BOGOTA, LocalDate.parse("2026-11-01"),
             LocalDate.parse("2026-11-30"), null);
     private static final Instant START = bogota("2026-11-17T09:00:00");
+    private static final String CHIA_CODE = "25175";
 
     private static Instant bogota(String local) {
         return LocalDateTime.parse(local).atZone(OpeningHours.BOGOTA).toInstant();
     }
 
     private static Optional<String> check(Instant start, List<Stay> stays, Instant verifiedAt, TrackHistory track) {
-        return MobileAcceptance.check(LANE, start, stays, verifiedAt, track, CO, MobileSettings.DEFAULT)
+        return check(start, stays, verifiedAt, null, track);
+    }
+
+    private static Optional<String> check(Instant start, List<Stay> stays, Instant verifiedAt, Instant previous,
+                                          TrackHistory track) {
+        return MobileAcceptance.check(LANE, start, stays, verifiedAt, previous, track, CO, MobileSettings.DEFAULT)
                 .map(MobileAcceptance.Refused::code);
     }
 
@@ -118,5 +124,25 @@ class MobileAcceptanceTest {
         assertThat(check(day30, List.of(stay), null, fixInBogota(day30.minusSeconds(60)))).isEmpty();
         assertThat(check(day31, List.of(stay), null, fixInBogota(day31.minusSeconds(60))))
                 .contains(RefusalReasons.PAST_LEAVE_BY_DATE);
+    }
+
+    @Test
+    void aPreviousAcceptedInspectionBoundsTheMoveScanButItsOwnFixIsScannedAgain() {
+        Stay chiaOctober = new Stay(1, "MOB-1", CHIA_CODE, LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-31"), null);
+        List<Stay> stays = List.of(chiaOctober, NOVEMBER);
+        Instant previous = bogota("2026-10-31T16:00:00");
+        // the GPS was off on the road: the fix before the October inspection, then Bogotá the next morning
+        MemoryTrack track = new MemoryTrack(LANE).add(CHIA[0], CHIA[1], previous.minus(Duration.ofMinutes(15)))
+                .add(BOGOTA_CENTRE[0], BOGOTA_CENTRE[1], bogota("2026-11-01T08:50:00"));
+        Instant start = bogota("2026-11-01T09:00:00");
+        assertThat(check(start, stays, bogota("2026-10-01T07:00:00"), previous, track))
+                .contains(RefusalReasons.METROLOGICAL_VERIFICATION_REQUIRED);
+        assertThat(check(start, stays, bogota("2026-11-01T08:55:00"), previous, track)).isEmpty();
+        // an old fix elsewhere, before an inspection accepted since, is not read again
+        MemoryTrack old = new MemoryTrack(LANE).add(CHIA[0], CHIA[1], bogota("2026-11-02T07:00:00"))
+                .add(BOGOTA_CENTRE[0], BOGOTA_CENTRE[1], bogota("2026-11-10T08:55:00"))
+                .add(BOGOTA_CENTRE[0], BOGOTA_CENTRE[1], START.minusSeconds(60));
+        assertThat(check(START, List.of(NOVEMBER), null, null, old)).contains(RefusalReasons.METROLOGICAL_VERIFICATION_REQUIRED);
+        assertThat(check(START, List.of(NOVEMBER), null, bogota("2026-11-10T09:00:00"), old)).isEmpty();
     }
 }
