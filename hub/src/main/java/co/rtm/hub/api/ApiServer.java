@@ -60,6 +60,7 @@ public final class ApiServer implements AutoCloseable {
     private final Clock clock;
     private final RegistryWrites registry;
     private final StationWrites stations;
+    private final MobileLineApi mobile;
     private Javalin app;
 
     private ApiServer(Database db, Clock clock, Supervisors supervisors, Supplier<IngestCounts> counts, BrokerProbe broker,
@@ -72,6 +73,7 @@ public final class ApiServer implements AutoCloseable {
         this.clock = clock;
         this.registry = new RegistryWrites(new Registry(db, clock), new People(db, clock));
         this.stations = new StationWrites(provisioner);
+        this.mobile = new MobileLineApi(db, clock);
         this.routes = routes();
     }
 
@@ -168,6 +170,14 @@ public final class ApiServer implements AutoCloseable {
                         ctx -> ok(ctx, registry.by(user(ctx).name()).addPerson(ctx.pathParam("id"), body(ctx)))),
                 new Route("DELETE", "/api/centers/{id}/people/{document}", Access.ADMIN,
                         ctx -> ok(ctx, registry.by(user(ctx).name()).deactivatePerson(ctx.pathParam("id"), ctx.pathParam("document")))),
+                new Route("POST", "/api/centers/{id}/stays", Access.ADMIN,
+                        ctx -> created(ctx, mobile.add(ctx.pathParam("id"), body(ctx)))),
+                new Route("GET", "/api/centers/{id}/stays", Access.READ, ctx -> ok(ctx, mobile.list(ctx.pathParam("id")))),
+                new Route("DELETE", "/api/centers/{id}/stays/{stayId}", Access.ADMIN, ctx -> {
+                    mobile.remove(ctx.pathParam("id"), ctx.pathParam("stayId"));
+                    ctx.status(204);
+                }),
+                new Route("GET", "/api/mobile-lines/{id}/report", Access.READ, ctx -> mobile.report(ctx, b -> ok(ctx, b))),
                 new Route("GET", "/api/stations", Access.READ, ctx -> ok(ctx,
                         read.stations(blankToNull(ctx.queryParam("center")), limit(ctx), offset(ctx)))),
                 new Route("GET", "/api/stations/{id}", Access.READ, ctx -> ok(ctx, read.station(ctx.pathParam("id"))

@@ -69,6 +69,10 @@ final class StationEventLog {
                 Alerts.raiseForEventIn(tx, now, alert.get().kind(), event.centerId(), event.stationId(),
                         alert.get().instrument(), alert.get().message(), subject);
             }
+            if (event.type() == EventType.VERIFICATION) {
+                co.rtm.hub.mobile.Verifications.record(tx, subject, event.centerId(), event.stationId(),
+                        event.createdAt().toInstant());
+            }
             if (LoginEvents.isLogin(event)) {
                 // checked by Ingestor before the event got here
                 DocumentId document = DocumentId.parse(LoginEvents.document(event).orElseThrow());

@@ -1,5 +1,9 @@
 package co.rtm.hub.ledger;
 
+import co.rtm.hub.mobile.MobileLineCheck;
+import co.rtm.hub.mobile.MobileSettings;
+import co.rtm.hub.mobile.SqlTrackHistory;
+import co.rtm.hub.mobile.TrackHistory;
 import co.rtm.hub.store.Database;
 import co.rtm.hub.supervision.Alerts;
 import co.rtm.hub.store.Timestamps;
@@ -14,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Records results and refusals. Each call is one transaction that stores the row, takes the
@@ -35,10 +40,19 @@ public final class Ledger {
 
     private final Database db;
     private final Clock clock;
+    private final Function<Tx, TrackHistory> tracks;
+    private final MobileSettings mobile;
 
     public Ledger(Database db, Clock clock) {
+        this(db, clock, SqlTrackHistory::new, MobileSettings.fromSystemProperties());
+    }
+
+    /** With the GPS track a mobile line's inspections are checked against, and how strictly (DESIGN §7). */
+    public Ledger(Database db, Clock clock, Function<Tx, TrackHistory> tracks, MobileSettings mobile) {
         this.db = db;
         this.clock = clock;
+        this.tracks = tracks;
+        this.mobile = mobile;
     }
 
     /** Records a verified result: accepted and numbered, a duplicate of an accepted one, or refused. */
@@ -60,6 +74,9 @@ public final class Ledger {
         if (early.isEmpty()) {
             limits = LaneLimitsReader.read(tx, s.stationId());
             early = operatingRules(tx, s, limits);
+        }
+        if (early.isEmpty()) {
+            early = MobileLineCheck.check(tx, s, tracks, mobile).map(r -> new LedgerDecision.Refuse(r.code(), r.detail()));
         }
         if (early.isEmpty()) {
             early = PeopleAndRetests.check(tx, s, limits.peopleRegistered());

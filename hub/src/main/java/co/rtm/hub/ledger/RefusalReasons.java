@@ -40,6 +40,17 @@ public final class RefusalReasons {
     /** Plausibility: measured with an instrument whose metrological verification was due before the inspection day. */
     public static final String CALIBRATION_EXPIRED = "CALIBRATION_EXPIRED";
 
+    /** Mobile line (co.rtm.hub.mobile.MobileAcceptance): no stay of its schedule covers the day (art. 3.3.1.6 m). */
+    public static final String NOT_IN_SCHEDULED_MUNICIPALITY = "NOT_IN_SCHEDULED_MUNICIPALITY";
+    /** Mobile line: no GPS fix recent enough before the start (art. 3.3.1.6 h, i). */
+    public static final String NO_RECENT_FIX = "NO_RECENT_FIX";
+    /** Mobile line: its recent fix lies outside the municipality scheduled for the day. */
+    public static final String OUTSIDE_SCHEDULED_MUNICIPALITY = "OUTSIDE_SCHEDULED_MUNICIPALITY";
+    /** Mobile line: moved from another municipality and recorded no metrological verification since (art. 3.3.3.8). */
+    public static final String METROLOGICAL_VERIFICATION_REQUIRED = "METROLOGICAL_VERIFICATION_REQUIRED";
+    /** Mobile line: more than 30 days after a fixed CDA opened within 50 km of its municipality (art. 3.3.3.10). */
+    public static final String PAST_LEAVE_BY_DATE = "PAST_LEAVE_BY_DATE";
+
     private RefusalReasons() {
     }
 }

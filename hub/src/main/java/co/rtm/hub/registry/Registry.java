@@ -1,6 +1,8 @@
 package co.rtm.hub.registry;
 
+import co.rtm.hub.geo.Municipalities;
 import co.rtm.hub.ledger.AuditLog;
+import co.rtm.hub.mobile.Schedules;
 import co.rtm.hub.store.Database;
 import co.rtm.hub.store.Timestamps;
 import co.rtm.hub.store.Tx;
@@ -173,7 +175,8 @@ public final class Registry {
     public CenterRules updateCenterRules(String centerId, UnaryOperator<CenterRules> change) {
         return db.inTransaction(tx -> {
             Center center = findCenter(tx, centerId).orElseThrow(() -> new IllegalArgumentException("unknown centre " + centerId));
-            CenterRules rules = change.apply(centerRules(tx, centerId).orElseThrow());
+            CenterRules before = centerRules(tx, centerId).orElseThrow();
+            CenterRules rules = change.apply(before);
             if (center.kind() == CenterKind.CALE && rules.centerClass() != null) {
                 throw new IllegalArgumentException("centre " + centerId + " is a CALE; classes A-D are for CDAs and mobile lines");
             }
@@ -192,6 +195,11 @@ public final class Registry {
                 ps.setObject(9, at.longitude(), Types.DOUBLE);
                 ps.setString(10, centerId);
                 ps.executeUpdate();
+            }
+            if (center.kind() == CenterKind.CDA && at.latitude() != null
+                    && !(at.latitude().equals(before.location().latitude()) && at.longitude().equals(before.location().longitude()))) {
+                // art. 3.3.3.10: mobile lines within 50 km get 30 days to leave
+                Schedules.fixedCdaLocated(tx, now(), Municipalities.colombia(), centerId, at.latitude(), at.longitude());
             }
             audit(tx, "CENTER_RULES_SET", centerId, AuditLog.detail("centerClass", rules.centerClass() == null ? null : rules.centerClass().name(),
                     "openingHours", rules.hoursText(), "accreditedUntil", text(rules.accreditedUntil()),
