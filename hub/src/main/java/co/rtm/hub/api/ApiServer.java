@@ -171,10 +171,10 @@ public final class ApiServer implements AutoCloseable {
                 new Route("DELETE", "/api/centers/{id}/people/{document}", Access.ADMIN,
                         ctx -> ok(ctx, registry.by(user(ctx).name()).deactivatePerson(ctx.pathParam("id"), ctx.pathParam("document")))),
                 new Route("POST", "/api/centers/{id}/stays", Access.ADMIN,
-                        ctx -> created(ctx, mobile.add(ctx.pathParam("id"), body(ctx)))),
+                        ctx -> created(ctx, mobile.add(ctx.pathParam("id"), body(ctx), user(ctx).name()))),
                 new Route("GET", "/api/centers/{id}/stays", Access.READ, ctx -> ok(ctx, mobile.list(ctx.pathParam("id")))),
                 new Route("DELETE", "/api/centers/{id}/stays/{stayId}", Access.ADMIN, ctx -> {
-                    mobile.remove(ctx.pathParam("id"), ctx.pathParam("stayId"));
+                    mobile.remove(ctx.pathParam("id"), ctx.pathParam("stayId"), user(ctx).name());
                     ctx.status(204);
                 }),
                 new Route("GET", "/api/mobile-lines/{id}/report", Access.READ, ctx -> mobile.report(ctx, b -> ok(ctx, b))),

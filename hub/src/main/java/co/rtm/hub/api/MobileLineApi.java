@@ -40,7 +40,7 @@ final class MobileLineApi {
     }
 
     /** POST /api/centers/{id}/stays. */
-    Map<String, Object> add(String lineId, JsonNode body) {
+    Map<String, Object> add(String lineId, JsonNode body, String user) {
         for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!STAY_FIELDS.contains(f)) {
@@ -51,7 +51,7 @@ final class MobileLineApi {
         LocalDate from = date(body, "from");
         LocalDate to = date(body, "to");
         try {
-            return view(schedules.add(lineId, code, from, to));
+            return view(schedules.add(lineId, code, from, to, user));
         } catch (NoSuchElementException e) {
             throw ApiException.of(404, e.getMessage());
         } catch (StayRefused e) {
@@ -74,9 +74,9 @@ final class MobileLineApi {
     }
 
     /** DELETE /api/centers/{id}/stays/{stayId}. */
-    void remove(String lineId, String stayId) {
+    void remove(String lineId, String stayId, String user) {
         try {
-            schedules.remove(lineId, Params.integer("stayId", stayId));
+            schedules.remove(lineId, Params.integer("stayId", stayId), user);
         } catch (NoSuchElementException e) {
             throw ApiException.of(404, e.getMessage());
         } catch (StayRefused e) {

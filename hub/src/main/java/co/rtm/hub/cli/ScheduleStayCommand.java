@@ -1,5 +1,6 @@
 package co.rtm.hub.cli;
 
+import co.rtm.hub.registry.Actors;
 import co.rtm.hub.geo.Municipalities;
 import co.rtm.hub.mobile.Schedules;
 import co.rtm.hub.mobile.Stay;
@@ -71,10 +72,10 @@ final class ScheduleStayCommand implements Callable<Integer> {
                             + (s.leaveBy() == null ? "" : " leave-by " + s.leaveBy()));
                 }
             } else if (remove != null) {
-                schedules.remove(line, remove);
+                schedules.remove(line, remove, Actors.cli());
                 out.println("line " + line + ": stay " + remove + " removed");
             } else {
-                Stay s = schedules.add(line, municipality.trim(), first, last);
+                Stay s = schedules.add(line, municipality.trim(), first, last, Actors.cli());
                 out.println("line " + line + ": stay " + s.id() + " in " + s.municipalityCode() + " from " + s.from()
                         + " to " + s.to());
             }

@@ -1,5 +1,6 @@
 package co.rtm.hub.mobile;
 
+import co.rtm.hub.registry.Actors;
 import co.rtm.hub.geo.FiftyKmRule;
 import co.rtm.hub.geo.FixedCda;
 import co.rtm.hub.geo.MobileLineEligibility;
@@ -56,6 +57,11 @@ public final class Schedules {
      * @throws StayRefused            when the centre is not a mobile line or {@link StayRules} refuse the stay
      */
     public Stay add(String lineId, String municipalityCode, LocalDate from, LocalDate to) {
+        return add(lineId, municipalityCode, from, to, null);
+    }
+
+    /** As {@link #add(String, String, LocalDate, LocalDate)}, audited as made by {@code by} (null: nobody named). */
+    public Stay add(String lineId, String municipalityCode, LocalDate from, LocalDate to, String by) {
         Stay wanted = new Stay(0, lineId, municipalityCode, from, to, null);
         return db.inTransaction(tx -> {
             lockMobileLine(tx, lineId);
@@ -73,8 +79,8 @@ public final class Schedules {
                     id = rs.getLong(1);
                 }
             }
-            AuditLog.append(tx, now(), AUDIT_SCHEDULED, lineId, AuditLog.detail("stayId", id,
-                    "municipalityCode", municipalityCode, "from", from.toString(), "to", to.toString()));
+            AuditLog.append(tx, now(), AUDIT_SCHEDULED, lineId, Actors.stamp(by, AuditLog.detail("stayId", id,
+                    "municipalityCode", municipalityCode, "from", from.toString(), "to", to.toString())));
             return new Stay(id, lineId, municipalityCode, from, to, null);
         });
     }
@@ -89,6 +95,11 @@ public final class Schedules {
 
     /** Removes one stay of the line. @throws NoSuchElementException when the line has no such stay */
     public void remove(String lineId, long stayId) {
+        remove(lineId, stayId, null);
+    }
+
+    /** As {@link #remove(String, long)}, audited as made by {@code by} (null: nobody named). */
+    public void remove(String lineId, long stayId, String by) {
         db.inTransaction(tx -> {
             lockMobileLine(tx, lineId);
             try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM mobile_stays WHERE id = ? AND center_id = ?")) {
@@ -98,7 +109,7 @@ public final class Schedules {
                     throw new NoSuchElementException("line " + lineId + " has no stay " + stayId);
                 }
             }
-            AuditLog.append(tx, now(), AUDIT_REMOVED, lineId, AuditLog.detail("stayId", stayId));
+            AuditLog.append(tx, now(), AUDIT_REMOVED, lineId, Actors.stamp(by, AuditLog.detail("stayId", stayId)));
             return null;
         });
     }

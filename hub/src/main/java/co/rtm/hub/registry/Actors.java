@@ -24,7 +24,7 @@ public final class Actors {
     }
 
     /** {@code detail} with {@code by} added, or unchanged when no actor was named. */
-    static Map<String, ?> stamp(String actor, Map<String, ?> detail) {
+    public static Map<String, ?> stamp(String actor, Map<String, ?> detail) {
         if (actor == null) {
             return detail;
         }
