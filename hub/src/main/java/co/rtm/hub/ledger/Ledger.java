@@ -1,5 +1,6 @@
 package co.rtm.hub.ledger;
 
+import co.rtm.hub.exam.ExamLedger;
 import co.rtm.hub.store.Database;
 import co.rtm.hub.supervision.Alerts;
 import co.rtm.hub.store.Timestamps;
@@ -65,6 +66,9 @@ public final class Ledger {
         if (early.isEmpty()) {
             early = CrossChecks.check(tx, s);
         }
+        if (early.isEmpty()) {
+            early = ExamLedger.check(tx, s);
+        }
         LedgerDecision decision = early.isPresent()
                 ? early.get()
                 : LedgerRules.decide(s, station, null, false, lockCounters(tx, Numbering.seriesFor(s.type(), s.verdict(), s.centerId())));
@@ -78,6 +82,7 @@ public final class Ledger {
         }
         Receipt receipt = record(tx, s, ((LedgerDecision.Accept) decision).assignment(), now);
         CrossChecks.remember(tx, receipt.resultId(), s);
+        ExamLedger.recorded(tx, receipt.resultId(), s);
         return new Outcome.Accepted(receipt);
     }
 
