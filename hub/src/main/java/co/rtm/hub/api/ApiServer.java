@@ -74,7 +74,8 @@ public final class ApiServer implements AutoCloseable {
         this.registry = new RegistryWrites(new Registry(db, clock), new People(db, clock));
         this.stations = new StationWrites(provisioner);
         this.mobile = new MobileLineApi(db, clock);
-        this.routes = routes();
+        this.routes = java.util.stream.Stream.concat(routes().stream(),
+                new ExamApi(db, clock, this::ok, this::body, ctx -> user(ctx).name()).routes().stream()).toList();
     }
 
     /**

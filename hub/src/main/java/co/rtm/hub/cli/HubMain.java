@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 RegisterCenterCommand.class, SetLaneCommand.class, AddPersonCommand.class, DeactivatePersonCommand.class,
                 AddUserCommand.class, RotateKeyCommand.class, RevokeKeyCommand.class, DeactivateStationCommand.class,
                 WhereCommand.class, ScheduleStayCommand.class,
+                BookExamCommand.class, RecordCertificateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HubMain implements Runnable {
     static final String LOGBACK_CONFIG = "co/rtm/hub/cli/hub-logback.xml";

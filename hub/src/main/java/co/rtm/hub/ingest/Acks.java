@@ -1,5 +1,6 @@
 package co.rtm.hub.ingest;
 
+import co.rtm.hub.exam.ExamReasons;
 import co.rtm.hub.ledger.Outcome;
 import co.rtm.hub.ledger.Receipt;
 import co.rtm.hub.ledger.RefusalReasons;
@@ -51,6 +52,9 @@ final class Acks {
     static RejectReason reason(String code) {
         if (RefusalReasons.CENTER_MISMATCH.equals(code)) {
             return RejectReason.TOPIC_MISMATCH;
+        }
+        if (ExamReasons.examOnly(code)) {
+            return RejectReason.EXAM_NOT_ELIGIBLE;
         }
         try {
             return RejectReason.valueOf(code);

@@ -1,5 +1,7 @@
 package co.rtm.hub.ingest;
 
+import co.rtm.hub.exam.ExamIntake;
+import co.rtm.hub.exam.Impersonation;
 import co.rtm.hub.ledger.Ledger;
 import co.rtm.hub.ledger.Outcome;
 import co.rtm.hub.ledger.Refusal;
@@ -7,6 +9,7 @@ import co.rtm.hub.ledger.Submission;
 import co.rtm.hub.store.Database;
 import co.rtm.hub.transport.InboundMessage;
 import co.rtm.hub.transport.MessageHandler;
+import co.rtm.profiles.exam.review.ExamReviewer;
 import co.rtm.profiles.scoring.Scorer;
 import co.rtm.profiles.wire.Ack;
 import co.rtm.profiles.wire.Envelope;
@@ -39,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * {@link InspectionCheck} and handed to {@link Ledger#accept}, which numbers it, answers a known
  * messageId with its first numbers, or refuses a replayed seq. {@code event}s pass the same
  * signature checks and go to the audit log; {@code status} is remembered in {@link StationPresence};
- * {@code exam} and {@code track} are verified and refused until the hub handles them.
+ * {@code exam}s are checked by {@link ExamIntake} and go to the same ledger (docs/cale-hub.md);
+ * {@code track} is verified and refused until the hub handles it.
  *
  * <p>Every refusal is stored through the ledger with its reason, counted, logged, and answered with
  * a signed {@code REJECTED} ack, except when no messageId can be read at all (nothing to answer).
@@ -57,6 +61,7 @@ public final class Ingestor implements MessageHandler {
     private final Ledger ledger;
     private final StationDirectory directory;
     private final InspectionCheck inspections;
+    private final ExamIntake exams = new ExamIntake(ExamReviewer.builtIn());
     private final StationEventLog events;
     private final Acks acks;
     private final AckSink sink;
@@ -140,7 +145,11 @@ public final class Ingestor implements MessageHandler {
             return ledger.acceptIn(tx, i.submission());
         }
         if (p instanceof Prepared.Event e) {
-            return events.recordIn(tx, e.event(), e.keyVersion(), e.raw());
+            boolean fresh = events.recordIn(tx, e.event(), e.keyVersion(), e.raw());
+            if (fresh) {
+                Impersonation.alertIn(tx, e.event(), clock.instant());
+            }
+            return fresh;
         }
         if (p instanceof Prepared.Refuse r) {
             return ledger.recordRefusalIn(tx, r.refusal());
@@ -195,6 +204,7 @@ public final class Ingestor implements MessageHandler {
             return switch (topic.kind()) {
                 case INSPECTION -> new Prepared.Inspect(topic, inspections.check(signed, raw), reply, now);
                 case EVENT -> event(signed, raw, reply, now);
+                case EXAM -> exam(signed, raw, reply, now);
                 default -> throw new RefusedException(RejectReason.MALFORMED_PAYLOAD,
                         topic.kind().wire() + " messages are not accepted by this hub yet");
             };
@@ -202,6 +212,15 @@ public final class Ingestor implements MessageHandler {
             return new Prepared.Refuse(new Refusal(id(claimedId), topic.centerId(), topic.stationId(), topic.name(),
                     e.reason().name(), e.detail(), raw), reply, now);
         }
+    }
+
+    private Prepared exam(SignedMessage signed, byte[] raw, Reply reply, Instant now) throws RefusedException {
+        ExamIntake.Result r = exams.check(signed.topic().centerId(), signed.topic().stationId(), signed.keyVersion(),
+                signed.payload(), raw);
+        if (r instanceof ExamIntake.Refuse refused) {
+            throw new RefusedException(refused.reason(), refused.detail());
+        }
+        return new Prepared.Inspect(signed.topic(), ((ExamIntake.Accept) r).submission(), reply, now);
     }
 
     private Prepared event(SignedMessage signed, byte[] raw, Reply reply, Instant now) throws RefusedException {
@@ -216,6 +235,11 @@ public final class Ingestor implements MessageHandler {
                     + event.stationId() + ", topic " + signed.topic().centerId() + "/" + signed.topic().stationId());
         }
         LoginCheck.check(event);
+        try {
+            Impersonation.check(event);
+        } catch (IllegalArgumentException e) {
+            throw new RefusedException(RejectReason.MALFORMED_PAYLOAD, e.getMessage());
+        }
         return new Prepared.Event(event, signed.keyVersion(), raw, reply, now);
     }
 

@@ -1,5 +1,6 @@
 package co.rtm.hub.ledger;
 
+import co.rtm.hub.exam.ExamLedger;
 import co.rtm.hub.mobile.MobileLineCheck;
 import co.rtm.hub.mobile.MobileSettings;
 import co.rtm.hub.mobile.SqlTrackHistory;
@@ -84,6 +85,9 @@ public final class Ledger {
         if (early.isEmpty()) {
             early = CrossChecks.check(tx, s);
         }
+        if (early.isEmpty()) {
+            early = ExamLedger.check(tx, s);
+        }
         LedgerDecision decision = early.isPresent()
                 ? early.get()
                 : LedgerRules.decide(s, station, null, false, lockCounters(tx, Numbering.seriesFor(s.type(), s.verdict(), s.centerId())));
@@ -97,6 +101,7 @@ public final class Ledger {
         }
         Receipt receipt = record(tx, s, ((LedgerDecision.Accept) decision).assignment(), now);
         CrossChecks.remember(tx, receipt.resultId(), s);
+        ExamLedger.recorded(tx, receipt.resultId(), s);
         return new Outcome.Accepted(receipt);
     }
 

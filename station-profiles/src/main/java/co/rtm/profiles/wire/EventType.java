@@ -9,5 +9,10 @@ public enum EventType {
     CALIBRATION,
     /** Metrological verification of an instrument (also required after a mobile line moves). */
     VERIFICATION,
-    INSTRUMENT_FAULT
+    INSTRUMENT_FAULT,
+    /**
+     * A CALE station's 1:N search found the fingerprint just captured already enrolled under another document number
+     * (DESIGN §6). Detail: {@code presentedDocument} and {@code enrolledDocument} (TYPE-NUMBER), {@code capturedAt}.
+     */
+    IMPERSONATION
 }

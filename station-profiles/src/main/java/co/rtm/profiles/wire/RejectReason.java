@@ -57,5 +57,11 @@ public enum RejectReason {
     /** A test's raw series equals one already accepted for another plate. */
     SERIES_REUSED,
     /** A test was measured with an instrument whose metrological verification had expired. */
-    CALIBRATION_EXPIRED
+    CALIBRATION_EXPIRED,
+    /**
+     * A CALE exam the hub's records do not allow: no booking or another candidate's, a reused draw seat, a missing or
+     * expired CRC/CEA certificate, a retake or practical outside its window or at another CALE. The stored refusal keeps
+     * the precise code (docs/cale-hub.md).
+     */
+    EXAM_NOT_ELIGIBLE
 }
