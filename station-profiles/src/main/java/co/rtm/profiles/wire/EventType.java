@@ -9,5 +9,7 @@ public enum EventType {
     CALIBRATION,
     /** Metrological verification of an instrument (also required after a mobile line moves). */
     VERIFICATION,
-    INSTRUMENT_FAULT
+    INSTRUMENT_FAULT,
+    /** A fingerprint at a CALE matched a person enrolled under another document (1:N). */
+    IMPERSONATION
 }
