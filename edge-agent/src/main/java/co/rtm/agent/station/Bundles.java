@@ -38,6 +38,19 @@ public final class Bundles {
 
     /** Reads and checks {@code file}; every problem is a {@link BundleException} with a one-line message. */
     public static StationBundle read(Path file) throws BundleException {
+        return read(file, Bundles::laneProfile);
+    }
+
+    /** {@link #read(Path)} for a CALE exam station: the profile must be a cale-theory or cale-practical one. */
+    public static StationBundle readExam(Path file) throws BundleException {
+        return read(file, Bundles::examProfile);
+    }
+
+    private interface ProfileCheck {
+        StationProfile check(StationBundle bundle) throws BundleException;
+    }
+
+    private static StationBundle read(Path file, ProfileCheck profileCheck) throws BundleException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -85,7 +98,7 @@ public final class Bundles {
                     + bundle.stationId() + "\"");
         }
         try {
-            laneProfile(bundle);
+            profileCheck.check(bundle);
         } catch (BundleException e) {
             throw fail(file, e.getMessage());
         }
@@ -99,6 +112,23 @@ public final class Bundles {
      * @throws BundleException when the profile is unknown, of another version, or not a CDA lane
      */
     public static StationProfile laneProfile(StationBundle bundle) throws BundleException {
+        StationProfile profile = shipped(bundle);
+        if (profile.station() != StationType.CDA_LANE) {
+            throw new BundleException("profile " + bundle.profile() + " is not a CDA lane profile; run drives inspection lanes only");
+        }
+        return profile;
+    }
+
+    /** The CALE exam profile (cale-theory, cale-practical) the bundle names, as shipped with this agent. */
+    public static StationProfile examProfile(StationBundle bundle) throws BundleException {
+        StationProfile profile = shipped(bundle);
+        if (profile.station() != StationType.CALE_THEORY && profile.station() != StationType.CALE_PRACTICAL) {
+            throw new BundleException("profile " + bundle.profile() + " is not a CALE exam profile; exam drives cale-theory and cale-practical stations only");
+        }
+        return profile;
+    }
+
+    private static StationProfile shipped(StationBundle bundle) throws BundleException {
         String ref = bundle.profile();
         int at = ref.indexOf('@');
         String id = at < 0 ? ref : ref.substring(0, at);
@@ -107,9 +137,6 @@ public final class Bundles {
                         + String.join(", ", Profiles.BUILT_IN) + ")"));
         if (at >= 0 && !ref.equals(profile.ref())) {
             throw new BundleException("profile " + ref + " is not the version this agent ships (" + profile.ref() + ")");
-        }
-        if (profile.station() != StationType.CDA_LANE) {
-            throw new BundleException("profile " + ref + " is not a CDA lane profile; run drives inspection lanes only");
         }
         return profile;
     }

@@ -12,7 +12,7 @@ public enum EventType {
     INSTRUMENT_FAULT,
     /**
      * A CALE station's 1:N search found the fingerprint just captured already enrolled under another document number
-     * (DESIGN §6). Detail: {@code presentedDocument} and {@code enrolledDocument} (TYPE-NUMBER), {@code capturedAt}.
+     * (DESIGN §6). Detail: {@code presentedDocument} and {@code enrolledDocument} (TYPE-NUMBER), {@code capturedAt}, {@code score}.
      */
     IMPERSONATION
 }
