@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {InitCommand.class, ServeCommand.class, ProvisionStationCommand.class, VerifyLedgerCommand.class,
                 RegisterCenterCommand.class, SetLaneCommand.class, AddPersonCommand.class, DeactivatePersonCommand.class,
                 AddUserCommand.class, RotateKeyCommand.class, RevokeKeyCommand.class, DeactivateStationCommand.class,
+                TrackerPskCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HubMain implements Runnable {
     static final String LOGBACK_CONFIG = "co/rtm/hub/cli/hub-logback.xml";
