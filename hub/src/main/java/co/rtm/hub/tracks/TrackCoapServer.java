@@ -63,7 +63,7 @@ public final class TrackCoapServer implements AutoCloseable {
         DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config)
                 .set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY)
                 .setAsList(DtlsConfig.DTLS_CIPHER_SUITES, CipherSuite.TLS_PSK_WITH_AES_128_CCM_8,
-                        CipherSuite.TLS_PSK_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA256)
+                        CipherSuite.TLS_PSK_WITH_AES_128_GCM_SHA256)
                 .setAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
                 .setAdvancedPskStore(new TrackerPskStore(psks))
                 .build();
