@@ -18,6 +18,9 @@ import co.rtm.hub.registry.Provisioning;
 import co.rtm.hub.registry.Registry;
 import co.rtm.hub.registry.StationChanges;
 import co.rtm.hub.store.Database;
+import co.rtm.hub.tracks.TrackCoapServer;
+import co.rtm.hub.tracks.TrackLimits;
+import co.rtm.hub.tracks.TrackerPsks;
 import co.rtm.hub.supervision.Supervisors;
 import co.rtm.hub.tls.BrokerCa;
 import co.rtm.hub.transport.HubClientSettings;
@@ -61,6 +64,7 @@ public final class HubServer implements AutoCloseable {
     private volatile Duration startupTime;
     private volatile HubMqttClient client;
     private volatile ApiServer api;
+    private volatile TrackCoapServer trackers;
 
     private HubServer(HubConfig config, HubHome home, Database db, Registry registry, EmbeddedBroker broker,
                       Ingestor ingestor, IngestPipeline pipeline, String mqttUrl) {
@@ -81,6 +85,11 @@ public final class HubServer implements AutoCloseable {
      *                               the broker refuses the hub's connection
      */
     public static HubServer start(HubConfig config) {
+        return start(config, TrackLimits.defaults());
+    }
+
+    /** {@link #start(HubConfig)} with the bounds of the track filters (docs/tracks.md). */
+    public static HubServer start(HubConfig config, TrackLimits trackLimits) {
         long started = System.nanoTime();
         Clock clock = Clock.systemUTC();
         Deque<AutoCloseable> opened = new ArrayDeque<>();
@@ -105,7 +114,7 @@ public final class HubServer implements AutoCloseable {
             }
             HubServer[] self = new HubServer[1];
             Ingestor ingestor = new Ingestor(db, ledger, directory, Scorer.builtIn(), home.hubKey(),
-                    (topic, correlation, ack) -> self[0].reply(topic, correlation, ack), clock);
+                    (topic, correlation, ack) -> self[0].reply(topic, correlation, ack), clock, trackLimits);
             IngestPipeline pipeline = IngestPipeline.forThisMachine(ingestor);
             opened.push(pipeline);
             HubServer server = new HubServer(config, home, db, registry, broker, ingestor, pipeline, url);
@@ -198,6 +207,15 @@ public final class HubServer implements AutoCloseable {
         return api;
     }
 
+    /**
+     * Starts the sealed trackers' CoAP/DTLS endpoint on 127.0.0.1:{@code port} (0 picks a free port); it stops with
+     * the hub. See docs/tracks.md.
+     */
+    public TrackCoapServer startTrackers(int port) {
+        trackers = TrackCoapServer.start(ingestor, new TrackerPsks(db, Clock.systemUTC()), port);
+        return trackers;
+    }
+
     /** The URL stations connect to. */
     public String mqttUrl() {
         return mqttUrl;
@@ -235,6 +253,10 @@ public final class HubServer implements AutoCloseable {
         ApiServer a = api;
         if (a != null) {
             a.close();
+        }
+        TrackCoapServer t = trackers;
+        if (t != null) {
+            t.close();
         }
         HubMqttClient c = client;
         client = null;

@@ -9,6 +9,7 @@ import java.time.Clock;
 import co.rtm.agent.inspection.InstrumentedLaneFeed;
 import co.rtm.agent.inspection.LaneDisplay;
 import co.rtm.agent.inspection.LaneInstruments;
+import co.rtm.agent.tracks.TrackSettings;
 import co.rtm.agent.instruments.lane.EmergencyStop;
 import co.rtm.agent.instruments.lane.LaneIo;
 import co.rtm.agent.instruments.lane.LaneIoException;
@@ -124,6 +125,7 @@ public final class RunCommand implements Callable<Integer> {
         LaneDisplay display = LaneDisplay.logging(LoggerFactory.getLogger("lane"));
         Instrument fingerprint = null;
         boolean requireLogin = false;
+        TrackSettings track = null;
         if (instruments != null) {
             LaneInstruments lane;
             try {
@@ -136,6 +138,7 @@ public final class RunCommand implements Callable<Integer> {
                 return 2;
             }
             fingerprint = lane.fingerprint().orElse(null);
+            track = lane.gps().orElse(null);
             requireLogin = lane.requireLogin();
             if (fingerprint != null && enrolled == null) {
                 lane.close();
@@ -190,6 +193,11 @@ public final class RunCommand implements Callable<Integer> {
             out.println("fingerprint login: " + enrolled.inspectors().size() + " inspector(s) enrolled, logged in now: "
                     + (logins.loggedIn().isEmpty() ? "nobody" : String.join(", ", logins.loggedIn().keySet()))
                     + (requireLogin ? "; no vehicle starts while nobody is logged in" : ""));
+        }
+        if (track != null) {
+            agent.recordTrack(track);
+            out.println("track: recording the GPS, a batch every " + track.batchEvery().toSeconds() + " s or "
+                    + track.batchFixes() + " fixes");
         }
         LoginStore loginsToClose = logins;
         CountDownLatch stopped = new CountDownLatch(1);

@@ -14,6 +14,8 @@ import co.rtm.agent.instruments.lane.LaneIoException;
 import co.rtm.agent.instruments.lane.Pi4jContexts;
 import co.rtm.agent.instruments.runtime.LinkOpener;
 import co.rtm.agent.instruments.runtime.LinkedInstrument;
+import co.rtm.agent.tracks.GpsSection;
+import co.rtm.agent.tracks.TrackSettings;
 import co.rtm.profiles.inspection.TestKind;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -50,6 +52,7 @@ import java.util.stream.Collectors;
  * laneIo: {entryCell: 17, exitCell: 27, emergencyStop: 22, light: {green: 5, red: 6}}   # optional, BCM pins
  * fingerprint: {tcp: "10.0.0.40:4010"}   # optional: inspectors log in with it (run --inspectors)
  * requireLogin: true                     # optional: no vehicle starts while nobody is logged in
+ * gps: {tcp: "10.0.0.50:4002", batchSeconds: 30}   # optional, mobile lines: the track (co.rtm.agent.tracks.GpsSection)
  * </pre>
  *
  * Keys are the tests' names (DESIGN §5); each instrument gets the decoder of its family and a runtime that
@@ -66,7 +69,7 @@ public final class LaneInstruments implements AutoCloseable {
 
     /** The file's shape. */
     public record Config(Map<String, Endpoint> instruments, Integer silenceSeconds, Integer testDeadlineSeconds,
-                         LaneIoSection laneIo, FingerprintSection fingerprint, Boolean requireLogin) {}
+                         LaneIoSection laneIo, FingerprintSection fingerprint, Boolean requireLogin, GpsSection gps) {}
 
     private static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
 
@@ -79,6 +82,7 @@ public final class LaneInstruments implements AutoCloseable {
     private final LaneHardware hardware;   // null: no Pi hardware in the file
     private final Instrument fingerprint;  // null: no fingerprint reader in the file
     private final boolean requireLogin;
+    private TrackSettings gps;             // null: not a mobile line with a GPS in the file
 
     private LaneInstruments(Map<TestKind, InspectionSession.Station> stations, Duration deadline,
                             LaneHardware hardware, Instrument fingerprint, boolean requireLogin) {
@@ -120,6 +124,7 @@ public final class LaneInstruments implements AutoCloseable {
         }
         Duration silence = Duration.ofSeconds(positive(file, "silenceSeconds", config.silenceSeconds(), 10));
         Duration deadline = Duration.ofSeconds(positive(file, "testDeadlineSeconds", config.testDeadlineSeconds(), 300));
+        TrackSettings gps = config.gps() == null ? null : config.gps().settings(file + ": gps", silence);
         Map<TestKind, LinkOpener> openers = new LinkedHashMap<>();
         Map<TestKind, InstrumentKind> kinds = new LinkedHashMap<>();
         Bh1750Section.Wiring luxmeter = null;
@@ -162,7 +167,9 @@ public final class LaneInstruments implements AutoCloseable {
             stations.put(e.getKey(), new InspectionSession.Station(InstrumentTap.start(instrument),
                     Procedures.forTest(e.getKey()), v -> startCommands(kind, v)));
         }
-        return new LaneInstruments(stations, deadline, hardware, fingerprint, requireLogin);
+        LaneInstruments opened = new LaneInstruments(stations, deadline, hardware, fingerprint, requireLogin);
+        opened.gps = gps;
+        return opened;
     }
 
     private static Bh1750Section.Wiring bh1750(String where, TestKind test, Endpoint p) {
@@ -194,7 +201,8 @@ public final class LaneInstruments implements AutoCloseable {
         return commands;
     }
 
-    private static LinkOpener opener(String where, Endpoint p) {
+    /** The link to one instrument entry (also the {@code gps:} entry of co.rtm.agent.tracks.GpsSection). */
+    public static LinkOpener opener(String where, Endpoint p) {
         if (p == null) {
             throw new IllegalArgumentException(where + ": give one of tcp, serial or coap");
         }
@@ -264,6 +272,11 @@ public final class LaneInstruments implements AutoCloseable {
     /** The inspectors' fingerprint reader, not started, when the file has a {@code fingerprint} entry. */
     public Optional<Instrument> fingerprint() {
         return Optional.ofNullable(fingerprint);
+    }
+
+    /** How to record the track, when the file has a {@code gps} entry (a mobile line); the GPS is opened by its recorder. */
+    public Optional<TrackSettings> gps() {
+        return Optional.ofNullable(gps);
     }
 
     /** Whether no vehicle may start while nobody is logged in ({@code requireLogin: true}). */

@@ -403,6 +403,28 @@ public final class Outbox implements AutoCloseable {
         return new Capacity.Available(usage.messages, usage.bytes, freeMessages, freeBytes);
     }
 
+    /** Rows of one message type that count against the limits (PENDING, SENT, REJECTED) and their payload bytes. */
+    public record TypeUsage(long messages, long bytes) {
+    }
+
+    /** How much of the outbox messages of {@code type} take (e.g. {@code track}, which may only use a share). */
+    public synchronized TypeUsage usageOf(String type) {
+        try (PreparedStatement q = conn.prepareStatement("SELECT count(*), coalesce(sum(payload_size), 0) "
+                + "FROM outbox_message WHERE type = ? AND state IN " + COUNTED_STATES)) {
+            q.setString(1, type);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return new TypeUsage(rs.getLong(1), rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new OutboxException("cannot read outbox usage", e);
+        }
+    }
+
+    public OutboxConfig config() {
+        return config;
+    }
+
     /** True only when the outbox has room beyond its reserve; ask before starting an inspection or exam. */
     public boolean canStartNewInspection() {
         return capacity() instanceof Capacity.Available;

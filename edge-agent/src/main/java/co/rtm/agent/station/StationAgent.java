@@ -9,10 +9,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import co.rtm.agent.inspection.LaneDisplay;
+import co.rtm.agent.instruments.Decoders;
+import co.rtm.agent.instruments.InstrumentKind;
+import co.rtm.agent.instruments.runtime.LinkedInstrument;
 import co.rtm.agent.lane.LaneFeed;
 import co.rtm.agent.limits.HourlyStarts;
 import co.rtm.agent.limits.LimitsGate;
 import co.rtm.agent.limits.StationLimits;
+import co.rtm.agent.tracks.TrackRecorder;
+import co.rtm.agent.tracks.TrackSettings;
 import co.rtm.agent.outbox.Outbox;
 import co.rtm.agent.uplink.MqttUplink;
 import co.rtm.agent.uplink.StationTopics;
@@ -38,6 +43,7 @@ public final class StationAgent implements AutoCloseable {
     private final InspectionStation station;
     private final LaneFeed feed;
     private final Thread thread;
+    private TrackRecorder track;
     private boolean closed;
 
     private StationAgent(StationBundle bundle, Outbox outbox, MqttUplink uplink, InspectionStation station,
@@ -121,6 +127,21 @@ public final class StationAgent implements AutoCloseable {
         return station.publish(event);
     }
 
+    /**
+     * Mobile lines: starts recording the track from the GPS the lane file names; batches go through this agent's
+     * outbox and uplink (docs/tracks.md). Call once.
+     */
+    public synchronized TrackRecorder recordTrack(TrackSettings settings) {
+        if (closed || track != null) {
+            throw new IllegalStateException(closed ? "agent closed" : "the track is already recorded");
+        }
+        LinkedInstrument gps = LinkedInstrument.builder(() -> Decoders.forKind(InstrumentKind.GPS), settings.opener())
+                .silence(settings.silence()).threadName("instrument-gps").build();
+        track = TrackRecorder.start(gps, outbox, bundle.centerId(), bundle.stationId(), bundle.signingKey(), settings,
+                uplink::wake, Clock.systemUTC());
+        return track;
+    }
+
     /** What the station did since it started. */
     public StationStats stats() {
         return station.stats();
@@ -155,6 +176,9 @@ public final class StationAgent implements AutoCloseable {
         }
         if (thread.isAlive()) {
             LOG.warn("station thread did not stop within {} ms", STOP_WAIT_MS);
+        }
+        if (track != null) {
+            track.close();
         }
         uplink.close();
         outbox.close();

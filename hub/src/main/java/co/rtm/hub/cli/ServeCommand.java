@@ -31,6 +31,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "REST API port on 127.0.0.1 (default ${DEFAULT-VALUE}; 0 picks a free one); see docs/api.md")
     int httpPort;
 
+    @Option(names = "--coap-port", paramLabel = "PORT",
+            description = "also accept sealed GPS trackers over CoAP/DTLS (pre-shared keys) on 127.0.0.1 "
+                    + "(5684 is coaps' port; 0 picks a free one); see docs/tracks.md. Default: off")
+    Integer coapPort;
+
     @Option(names = "--db", paramLabel = "JDBC_URL",
             description = "database (default: SQLite hub.db in the data directory), e.g. jdbc:postgresql://host/rtm?user=u")
     String jdbcUrl;
@@ -68,12 +73,26 @@ final class ServeCommand implements Callable<Integer> {
             }
         }, "hub-shutdown"));
         String http = startApi(server);
+        String coap = coapPort == null ? null : startTrackers(server, coapPort);
         spec.commandLine().getOut().println("hub ready mqtt=" + server.mqttUrl()
-                + (server.mqttTlsUrl() == null ? "" : " mqttTls=" + server.mqttTlsUrl()) + " http=" + http + " data=" + data.toAbsolutePath()
+                + (server.mqttTlsUrl() == null ? "" : " mqttTls=" + server.mqttTlsUrl()) + " http=" + http + (coap == null ? "" : " coap=" + coap) + " data=" + data.toAbsolutePath()
                 + " startupMs=" + server.startupTime().toMillis());
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;
+    }
+
+    private static String startTrackers(HubServer server, int port) {
+        if (port < 0 || port > 65_535) {
+            server.close();
+            throw new IllegalArgumentException("--coap-port out of range: " + port);
+        }
+        try {
+            return server.startTrackers(port).url();
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
     }
 
     private String startApi(HubServer server) {

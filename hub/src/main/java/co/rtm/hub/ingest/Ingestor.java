@@ -32,6 +32,11 @@ import java.util.ArrayList;
 import java.sql.SQLException;
 import co.rtm.hub.store.Tx;
 import java.util.UUID;
+import co.rtm.hub.tracks.TrackFilter;
+import co.rtm.hub.tracks.TrackLimits;
+import co.rtm.hub.tracks.TrackOutcome;
+import co.rtm.hub.tracks.TrackStore;
+import co.rtm.profiles.tracks.TrackBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * messageId with its first numbers, or refuses a replayed seq. {@code event}s pass the same
  * signature checks and go to the audit log; {@code status} is remembered in {@link StationPresence};
  * {@code exam}s are checked by {@link ExamIntake} and go to the same ledger (docs/cale-hub.md);
- * {@code track} is verified and refused until the hub handles it.
+ * {@code track} batches pass the same checks and go to {@link TrackStore} (per-fix filters, fixes table).
  *
  * <p>Every refusal is stored through the ledger with its reason, counted, logged, and answered with
  * a signed {@code REJECTED} ack, except when no messageId can be read at all (nothing to answer).
@@ -63,6 +68,7 @@ public final class Ingestor implements MessageHandler {
     private final InspectionCheck inspections;
     private final ExamIntake exams = new ExamIntake(ExamReviewer.builtIn());
     private final StationEventLog events;
+    private final TrackStore tracks;
     private final Acks acks;
     private final AckSink sink;
     private final Clock clock;
@@ -71,6 +77,13 @@ public final class Ingestor implements MessageHandler {
 
     public Ingestor(Database db, Ledger ledger, StationDirectory directory, Scorer scorer, SigningKey hubKey,
                     AckSink sink, Clock clock) {
+        this(db, ledger, directory, scorer, hubKey, sink, clock, TrackLimits.defaults());
+    }
+
+    /** With the bounds of the track filters (stale, future, jump). */
+    public Ingestor(Database db, Ledger ledger, StationDirectory directory, Scorer scorer, SigningKey hubKey,
+                    AckSink sink, Clock clock, TrackLimits trackLimits) {
+        this.tracks = new TrackStore(new TrackFilter(trackLimits));
         this.db = db;
         this.ledger = ledger;
         this.directory = directory;
@@ -140,6 +153,28 @@ public final class Ingestor implements MessageHandler {
         }
     }
 
+    /**
+     * One message stored in its own transaction and its ack returned instead of published: for transports with
+     * a reply of their own (the trackers' CoAP endpoint). Empty when there is nothing to answer (no messageId
+     * could be read); {@code refusal} then says why.
+     */
+    public Direct ingestDirect(InboundMessage message) {
+        Prepared p = prepare(message);
+        Object decided = db.inTransaction(tx -> decide(tx, p));
+        Ack ack = ackFor(p, decided);
+        String reason = decided instanceof Outcome.Refused r ? r.reasonCode() + ": " + r.detail() : null;
+        return new Direct(ack, reason);
+    }
+
+    /** The answer of {@link #ingestDirect}: the signed ack's content (null if none) and the refusal, if refused. */
+    public record Direct(Ack ack, String refusal) {
+    }
+
+    /** An ack as the stations receive it: the JWS envelope signed with the hub key. */
+    public byte[] sign(Ack ack) {
+        return acks.sign(ack);
+    }
+
     private Object decide(Tx tx, Prepared p) throws SQLException {
         if (p instanceof Prepared.Inspect i) {
             return ledger.acceptIn(tx, i.submission());
@@ -154,10 +189,49 @@ public final class Ingestor implements MessageHandler {
         if (p instanceof Prepared.Refuse r) {
             return ledger.recordRefusalIn(tx, r.refusal());
         }
+        if (p instanceof Prepared.Track t) {
+            TrackOutcome outcome = tracks.storeIn(tx, t.batch(), t.keyVersion(), t.raw(), t.now());
+            if (outcome instanceof TrackOutcome.Refused r) {
+                return ledger.recordRefusalIn(tx, new Refusal(t.batch().messageId().toString(), t.topic().centerId(),
+                        t.topic().stationId(), t.topic().name(), r.reasonCode(), r.detail(), t.raw()));
+            }
+            return outcome;
+        }
         return null;
     }
 
     private void answer(Prepared p, Object decided) {
+        Ack ack = ackFor(p, decided);
+        if (ack != null) {
+            send(replyOf(p, ack), ack);
+        }
+    }
+
+    private static Reply replyOf(Prepared p, Ack ack) {
+        Reply reply = p instanceof Prepared.Inspect i ? i.reply()
+                : p instanceof Prepared.Event e ? e.reply()
+                : p instanceof Prepared.Track t ? t.reply()
+                : p instanceof Prepared.Refuse r ? r.reply() : null;
+        return reply == null ? null : reply.withId(ack.messageId());
+    }
+
+    /** Counts the outcome and builds its ack; null when there is nobody to answer. */
+    private Ack ackFor(Prepared p, Object decided) {
+        if (p instanceof Prepared.Track t) {
+            UUID id = t.batch().messageId();
+            if (decided instanceof TrackOutcome.Accepted a) {
+                counters.accepted();
+                LOG.debug("track batch {} from {}: {}", id, t.batch().stationId(), a.counts());
+                return Acks.accepted(id, a.acceptedAt());
+            }
+            if (decided instanceof TrackOutcome.Duplicate d) {
+                counters.duplicate();
+                return Acks.duplicate(id, d.acceptedAt());
+            }
+            Outcome.Refused refused = (Outcome.Refused) decided;
+            counted(refused, t.topic().name());
+            return Acks.of(id, refused, t.now());
+        }
         if (p instanceof Prepared.Inspect i) {
             Outcome outcome = (Outcome) decided;
             Submission submission = i.submission();
@@ -172,19 +246,17 @@ public final class Ingestor implements MessageHandler {
             } else {
                 counted((Outcome.Refused) outcome, i.topic().name());
             }
-            send(i.reply() == null ? null : i.reply().withId(messageId), Acks.of(messageId, outcome, i.now()));
+            return i.reply() == null ? null : Acks.of(messageId, outcome, i.now());
         } else if (p instanceof Prepared.Event e) {
             counters.event();
             UUID id = e.event().messageId();
-            Ack ack = (Boolean) decided ? Acks.accepted(id, e.now()) : Acks.duplicate(id, e.now());
-            send(e.reply() == null ? null : e.reply().withId(id), ack);
+            return (Boolean) decided ? Acks.accepted(id, e.now()) : Acks.duplicate(id, e.now());
         } else if (p instanceof Prepared.Refuse r) {
             Outcome.Refused stored = (Outcome.Refused) decided;
             counted(stored, r.refusal().topic());
-            if (r.reply() != null) {
-                send(r.reply(), Acks.of(r.reply().messageId(), stored, r.now()));
-            }
+            return r.reply() == null ? null : Acks.of(r.reply().messageId(), stored, r.now());
         }
+        return null;
     }
 
     private Prepared signed(Topic topic, InboundMessage message, Instant now) {
@@ -205,6 +277,7 @@ public final class Ingestor implements MessageHandler {
                 case INSPECTION -> new Prepared.Inspect(topic, inspections.check(signed, raw), reply, now);
                 case EVENT -> event(signed, raw, reply, now);
                 case EXAM -> exam(signed, raw, reply, now);
+                case TRACK -> track(signed, raw, reply, now);
                 default -> throw new RefusedException(RejectReason.MALFORMED_PAYLOAD,
                         topic.kind().wire() + " messages are not accepted by this hub yet");
             };
@@ -241,6 +314,20 @@ public final class Ingestor implements MessageHandler {
             throw new RefusedException(RejectReason.MALFORMED_PAYLOAD, e.getMessage());
         }
         return new Prepared.Event(event, signed.keyVersion(), raw, reply, now);
+    }
+
+    private Prepared track(SignedMessage signed, byte[] raw, Reply reply, Instant now) throws RefusedException {
+        TrackBatch batch;
+        try {
+            batch = Json.read(signed.payload(), TrackBatch.class);
+        } catch (IOException e) {
+            throw new RefusedException(RejectReason.MALFORMED_PAYLOAD, "not a track batch: " + InspectionCheck.firstLine(e));
+        }
+        if (!batch.centerId().equals(signed.topic().centerId()) || !batch.stationId().equals(signed.topic().stationId())) {
+            throw new RefusedException(RejectReason.TOPIC_MISMATCH, "payload names " + batch.centerId() + "/"
+                    + batch.stationId() + ", topic " + signed.topic().centerId() + "/" + signed.topic().stationId());
+        }
+        return new Prepared.Track(batch, signed.topic(), signed.keyVersion(), raw, reply, now);
     }
 
     private void counted(Outcome.Refused r, String topic) {

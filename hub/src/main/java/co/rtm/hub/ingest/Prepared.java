@@ -23,6 +23,10 @@ public sealed interface Prepared {
     /** A verified station event for the audit log. */
     record Event(StationEvent event, int keyVersion, byte[] raw, Reply reply, Instant now) implements Prepared {}
 
+    /** A verified track batch of a mobile line, for the fixes table (co.rtm.hub.tracks). */
+    record Track(co.rtm.profiles.tracks.TrackBatch batch, Topic topic, int keyVersion, byte[] raw, Reply reply,
+                 Instant now) implements Prepared {}
+
     /** A refusal to store; {@code reply} is null when there is nobody or nothing to answer. */
     record Refuse(Refusal refusal, Reply reply, Instant now) implements Prepared {}
 }

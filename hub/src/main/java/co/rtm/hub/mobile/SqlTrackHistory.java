@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 
 /**
  * {@link TrackHistory} on the fixes table, in the caller's transaction. The only place that knows the table: the
- * track ingestion's migration (V12) creates it; point {@link #TABLE} and the column names here at it.
+ * track ingestion's migration (V12) creates it, keyed (station_id, device_time).
  * Device times are {@link Timestamps} text, so both databases compare them alike.
  */
 public final class SqlTrackHistory implements TrackHistory {
@@ -24,7 +24,7 @@ public final class SqlTrackHistory implements TrackHistory {
 
     @Override
     public Optional<Fix> latestAtOrBefore(String stationId, Instant t) {
-        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT lat, lon, device_time FROM " + TABLE
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT latitude, longitude, device_time FROM " + TABLE
                 + " WHERE station_id = ? AND device_time <= ? ORDER BY device_time DESC LIMIT 1")) {
             ps.setString(1, stationId);
             ps.setString(2, Timestamps.format(t));
@@ -38,7 +38,7 @@ public final class SqlTrackHistory implements TrackHistory {
 
     @Override
     public Optional<Fix> firstMatching(String stationId, Instant after, Instant until, Predicate<Fix> match) {
-        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT lat, lon, device_time FROM " + TABLE
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT latitude, longitude, device_time FROM " + TABLE
                 + " WHERE station_id = ? AND device_time > ? AND device_time <= ? ORDER BY device_time")) {
             ps.setString(1, stationId);
             ps.setString(2, after == null ? "" : Timestamps.format(after));

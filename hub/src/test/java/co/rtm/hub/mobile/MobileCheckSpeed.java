@@ -29,7 +29,7 @@ import java.util.UUID;
 /**
  * What the mobile-line check costs. Not JMH: a quick check on the target machine, medians of 5 rounds.
  * (1) the pure rule on an in-memory track; (2) the ledger on SQLite accepting inspections of a fixed CDA's lane and
- * of a scheduled mobile lane whose tracker sent a fix every 10 s ({@code track_fixes} made here, indexed on station
+ * of a scheduled mobile lane whose tracker sent a fix every 10 s ({@code track_fixes} of migration V12, keyed on station
  * and time), one inspection every 10 minutes, 12 hours a day, the line having verified once at the start.
  *
  * <pre>java -cp ... co.rtm.hub.mobile.MobileCheckSpeed [inspections=600]</pre>
@@ -100,20 +100,8 @@ public final class MobileCheckSpeed {
             new Schedules(db, Clock.systemUTC(), Municipalities.colombia()).add("MOB-1", "11001",
                     LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-01").plusMonths(1).plusDays(days));
             db.inTransaction((Tx tx) -> {
-                try (Statement st = tx.connection().createStatement()) {
-                    st.execute("CREATE TABLE " + SqlTrackHistory.TABLE + " (station_id TEXT NOT NULL, device_time TEXT NOT NULL,"
-                            + " lat DOUBLE PRECISION NOT NULL, lon DOUBLE PRECISION NOT NULL)");
-                    st.execute("CREATE INDEX track_fixes_station_time ON " + SqlTrackHistory.TABLE + " (station_id, device_time)");
-                }
-                try (PreparedStatement ps = tx.connection().prepareStatement(
-                        "INSERT INTO " + SqlTrackHistory.TABLE + " VALUES ('mob-lane', ?, ?, ?)")) {
-                    for (Instant t = first.minusSeconds(3600); t.isBefore(first.plus(Duration.ofDays(days + 1))); t = t.plusSeconds(10)) {
-                        ps.setString(1, Timestamps.format(t));
-                        ps.setDouble(2, BOGOTA[0]);
-                        ps.setDouble(3, BOGOTA[1]);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
+                for (Instant t = first.minusSeconds(3600); t.isBefore(first.plus(Duration.ofDays(days + 1))); t = t.plusSeconds(10)) {
+                    StoredFixes.insert(tx, "mob-lane", t, BOGOTA[0], BOGOTA[1]);
                 }
                 Verifications.record(tx, UUID.randomUUID().toString(), "MOB-1", "mob-lane", first.minusSeconds(1800));
                 return null;

@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A mobile line's inspections through the ledger (the rule inside its transaction, {@link SqlTrackHistory} on a
- * {@code track_fixes} table made here as the tracks migration would), and the monthly report, on SQLite and
+ * {@code track_fixes} table of the tracks migration, V12), and the monthly report, on SQLite and
  * PostgreSQL. Times are Bogotá local.
  */
 class MobileLedgerTest {
@@ -73,9 +73,6 @@ class MobileLedgerTest {
             registry.createStation("mob-lane", "MOB-1", "cda-light@1");
             registry.createStation("mob2-lane", "MOB-2", "cda-light@1");
             registry.createStation("lane-1", "CDA-1", "cda-light@1");
-            execute("CREATE TABLE " + SqlTrackHistory.TABLE
-                    + " (station_id TEXT NOT NULL, device_time TEXT NOT NULL, lat DOUBLE PRECISION NOT NULL,"
-                    + " lon DOUBLE PRECISION NOT NULL)");
         }
 
         void execute(String sql) {
@@ -89,14 +86,7 @@ class MobileLedgerTest {
 
         void fix(String station, double[] at, String bogotaLocal) {
             db.inTransaction((Tx tx) -> {
-                try (PreparedStatement ps = tx.connection().prepareStatement(
-                        "INSERT INTO " + SqlTrackHistory.TABLE + " (station_id, device_time, lat, lon) VALUES (?, ?, ?, ?)")) {
-                    ps.setString(1, station);
-                    ps.setString(2, Timestamps.format(bogota(bogotaLocal)));
-                    ps.setDouble(3, at[0]);
-                    ps.setDouble(4, at[1]);
-                    ps.executeUpdate();
-                }
+                StoredFixes.insert(tx, station, bogota(bogotaLocal), at[0], at[1]);
                 return null;
             });
         }
