@@ -236,8 +236,8 @@ public final class ApiServer implements AutoCloseable {
 
     private void login(Context ctx) {
         JsonNode body = body(ctx);
-        String name = text(body, "user", true);
-        String password = text(body, "password", true);
+        String name = BodyFields.text(body, "user", true);
+        String password = BodyFields.text(body, "password", true);
         LoginResult result = supervisors.login(name, password, source(ctx));
         if (result instanceof LoginResult.LoggedIn in) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -265,8 +265,8 @@ public final class ApiServer implements AutoCloseable {
 
     private void changePassword(Context ctx) {
         JsonNode body = body(ctx);
-        String current = text(body, "currentPassword", true);
-        String next = text(body, "newPassword", true);
+        String current = BodyFields.text(body, "currentPassword", true);
+        String next = BodyFields.text(body, "newPassword", true);
         try {
             supervisors.changePassword(user(ctx).name(), current, next, ctx.attribute(TOKEN));
         } catch (WeakPasswordException e) {
@@ -340,7 +340,7 @@ public final class ApiServer implements AutoCloseable {
     private void acknowledge(Context ctx) {
         long id = Params.integer("id", ctx.pathParam("id"));
         JsonNode body = body(ctx);
-        String comment = text(body, "comment", false);
+        String comment = BodyFields.text(body, "comment", false);
         try {
             Alert acked = alerts.acknowledge(id, user(ctx).name(), comment);
             ok(ctx, acked);
@@ -355,14 +355,14 @@ public final class ApiServer implements AutoCloseable {
 
     private void createUser(Context ctx) {
         JsonNode body = body(ctx);
-        String name = text(body, "user", true);
+        String name = BodyFields.text(body, "user", true);
         Role role;
         try {
-            role = Role.parse(text(body, "role", true));
+            role = Role.parse(BodyFields.text(body, "role", true));
         } catch (IllegalArgumentException e) {
             throw ApiException.badParameter("role", e.getMessage());
         }
-        String password = text(body, "password", true);
+        String password = BodyFields.text(body, "password", true);
         try {
             Supervisor created = supervisors.create(user(ctx).name(), name, role, password);
             ctx.status(201);
@@ -429,20 +429,6 @@ public final class ApiServer implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw ApiException.badParameter("body", "not JSON: " + e.getOriginalMessage());
         }
-    }
-
-    private static String text(JsonNode body, String field, boolean required) {
-        JsonNode v = body.get(field);
-        if (v == null || v.isNull()) {
-            if (required) {
-                throw ApiException.badParameter(field, "is required");
-            }
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw ApiException.badParameter(field, "want a string");
-        }
-        return v.asText();
     }
 
     private static Supervisor user(Context ctx) {

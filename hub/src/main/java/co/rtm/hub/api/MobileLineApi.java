@@ -131,14 +131,7 @@ final class MobileLineApi {
     }
 
     private static String text(JsonNode body, String field) {
-        JsonNode v = body.get(field);
-        if (v == null || v.isNull()) {
-            throw ApiException.badParameter(field, "is required");
-        }
-        if (!v.isTextual()) {
-            throw ApiException.badParameter(field, "want a string");
-        }
-        return v.asText().trim();
+        return BodyFields.text(body, field, true).trim();
     }
 
     private static LocalDate date(JsonNode body, String field) {

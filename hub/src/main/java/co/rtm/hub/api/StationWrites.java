@@ -35,10 +35,10 @@ final class StationWrites {
                         FIELDS.stream().sorted().toList()));
             }
         }
-        String id = text(body, "id", true);
-        String kind = text(body, "kind", true);
-        String publicKey = text(body, "publicKey", false);
-        String mqttUrl = text(body, "mqttUrl", false);
+        String id = BodyFields.text(body, "id", true);
+        String kind = BodyFields.text(body, "kind", true);
+        String publicKey = BodyFields.text(body, "publicKey", false);
+        String mqttUrl = BodyFields.text(body, "mqttUrl", false);
         if (mqttUrl != null && !mqttUrl.matches("(tcp|ssl)://[^\\s/]+:\\d{1,5}")) {
             throw ApiException.badParameter("mqttUrl", "want tcp://HOST:PORT or ssl://HOST:PORT");
         }
@@ -57,19 +57,5 @@ final class StationWrites {
         } catch (IllegalStateException e) {
             throw ApiException.of(409, e.getMessage());
         }
-    }
-
-    private static String text(JsonNode body, String field, boolean required) {
-        JsonNode v = body.get(field);
-        if (v == null || v.isNull()) {
-            if (required) {
-                throw ApiException.badParameter(field, "is required");
-            }
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw ApiException.badParameter(field, "want a string");
-        }
-        return v.asText();
     }
 }

@@ -1,5 +1,6 @@
 package co.rtm.hub.config;
 
+import co.rtm.hub.ledger.AuditLog;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -33,12 +34,7 @@ public final class ConfigChanges {
 
     /** The id of the newest audit entry (0 for an empty log). */
     public long head() {
-        return db.read(tx -> {
-            try (PreparedStatement ps = tx.connection().prepareStatement("SELECT last_id FROM audit_head WHERE id = 1");
-                 ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0L;
-            }
-        });
+        return db.read(AuditLog::headId);
     }
 
     /** Stations whose config may have changed in entries committed after {@code afterId}, in entry order. */

@@ -31,6 +31,14 @@ public final class AuditLog {
         return appendJson(tx, at, kind, subject, toJson(detail));
     }
 
+    /** The id of the newest entry (0 for an empty log): watchers of the log treat entries after it as news. */
+    public static long headId(Tx tx) throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT last_id FROM audit_head WHERE id = 1");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0L;
+        }
+    }
+
     /**
      * An entry's detail from key/value pairs, in order ({@code detail("station", id, "capacity", 4)}); values may
      * be null, which the JSON keeps.

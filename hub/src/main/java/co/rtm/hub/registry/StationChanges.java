@@ -1,5 +1,6 @@
 package co.rtm.hub.registry;
 
+import co.rtm.hub.ledger.AuditLog;
 import co.rtm.hub.store.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,12 +30,7 @@ public final class StationChanges {
 
     /** The id of the newest audit entry (0 for an empty log): changes after it are news. */
     public long head() {
-        return db.read(tx -> {
-            try (PreparedStatement ps = tx.connection().prepareStatement("SELECT last_id FROM audit_head WHERE id = 1");
-                 ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0L;
-            }
-        });
+        return db.read(AuditLog::headId);
     }
 
     /** Station changes committed after audit entry {@code afterId}, oldest first. */
