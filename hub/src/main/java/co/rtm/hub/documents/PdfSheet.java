@@ -44,9 +44,12 @@ final class PdfSheet implements AutoCloseable {
     }
 
     void heading(String text, float size) {
-        need(size * 1.6f);
-        y -= size * 1.3f;
-        text(bold, size, MARGIN, y, text);
+        List<String> lines = wrap(bold, size, text, right - MARGIN);
+        need(size * 1.3f * lines.size() + size * 0.4f);
+        for (String line : lines) {
+            y -= size * 1.3f;
+            text(bold, size, MARGIN, y, line);
+        }
         y -= size * 0.4f;
     }
 
