@@ -17,12 +17,12 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /** The reading side of the documents, as a phone or a reviewer would: render a PDF page, find its QR code, read its text. */
-final class QrDecoding {
+public final class QrDecoding {
     private QrDecoding() {
     }
 
     /** Renders the first page at 150 dpi in grey and decodes the QR code on it. */
-    static String qrOfFirstPage(byte[] pdf) throws Exception {
+    public static String qrOfFirstPage(byte[] pdf) throws Exception {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 150, ImageType.GRAY);
             return decode(page);
@@ -36,7 +36,7 @@ final class QrDecoding {
     }
 
     /** All the text of the PDF, as PDFBox's text stripper extracts it. */
-    static String text(byte[] pdf) throws Exception {
+    public static String text(byte[] pdf) throws Exception {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(doc);
         }
