@@ -42,6 +42,36 @@ final class Words {
         };
     }
 
+    static String kind(co.rtm.profiles.vehicle.VehicleKind k) {
+        return switch (k) {
+            case LIGHT -> "liviano";
+            case HEAVY -> "pesado";
+            case MOTORCYCLE -> "motocicleta";
+            case MOTOCARRO -> "motocarro";
+        };
+    }
+
+    static String service(co.rtm.profiles.vehicle.Service s) {
+        return switch (s) {
+            case PARTICULAR -> "particular";
+            case PUBLICO -> "público";
+            case OFICIAL -> "oficial";
+            case DIPLOMATICO -> "diplomático";
+            case ENSENANZA -> "enseñanza";
+        };
+    }
+
+    static String fuel(co.rtm.profiles.vehicle.Fuel f) {
+        return switch (f) {
+            case GASOLINE -> "gasolina";
+            case DIESEL -> "diésel";
+            case GNV -> "gas natural vehicular";
+            case GLP -> "gas licuado de petróleo";
+            case ELECTRIC -> "eléctrico";
+            case HYBRID -> "híbrido";
+        };
+    }
+
     static String verdict(String verdict) {
         return switch (verdict) {
             case "APPROVED" -> "APROBADO";
@@ -72,8 +102,8 @@ final class Words {
             out.add(Map.entry("Reinspección del FUR", f.retestOfFur()));
         }
         out.add(Map.entry("Placa", v.plate()));
-        out.add(Map.entry("Vehículo", v.kind().json() + ", servicio " + v.service().json()
-                + ", combustible " + v.fuel().json() + ", modelo " + v.modelYear()
+        out.add(Map.entry("Vehículo", kind(v.kind()) + ", servicio " + service(v.service())
+                + ", combustible " + fuel(v.fuel()) + ", modelo " + v.modelYear()
                 + (v.displacementCc().isPresent() ? ", " + v.displacementCc().getAsInt() + " cc" : "")));
         out.add(Map.entry("Propietario", f.owner().isEmpty() ? "No consignado en el mensaje de la línea"
                 : String.join(", ", f.owner().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList())));
