@@ -11,6 +11,7 @@ import co.rtm.hub.supervision.Role;
 import co.rtm.hub.supervision.Supervisor;
 import co.rtm.hub.supervision.Supervisors;
 import co.rtm.hub.supervision.WeakPasswordException;
+import co.rtm.profiles.wire.SigningKey;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,7 +65,7 @@ public final class ApiServer implements AutoCloseable {
     private Javalin app;
 
     private ApiServer(Database db, Clock clock, Supervisors supervisors, Supplier<IngestCounts> counts, BrokerProbe broker,
-                      StationProvisioner provisioner) {
+                      StationProvisioner provisioner, SigningKey hubKey) {
         this.supervisors = supervisors;
         this.alerts = new Alerts(db, clock);
         this.read = new ReadModel(db);
@@ -74,8 +75,9 @@ public final class ApiServer implements AutoCloseable {
         this.registry = new RegistryWrites(new Registry(db, clock), new People(db, clock));
         this.stations = new StationWrites(provisioner);
         this.mobile = new MobileLineApi(db, clock);
-        this.routes = java.util.stream.Stream.concat(routes().stream(),
-                new ExamApi(db, clock, this::ok, this::body, ctx -> user(ctx).name()).routes().stream()).toList();
+        this.routes = java.util.stream.Stream.of(routes(),
+                new ExamApi(db, clock, this::ok, this::body, ctx -> user(ctx).name()).routes(),
+                new DocumentApi(db, hubKey, this::ok).routes()).flatMap(List::stream).toList();
     }
 
     /**
@@ -92,10 +94,16 @@ public final class ApiServer implements AutoCloseable {
     /** As {@link #start(Database, int, Supervisors, Supplier, BrokerProbe)}, able to provision stations. */
     public static ApiServer start(Database db, int port, Supervisors supervisors, Supplier<IngestCounts> counts,
                                   BrokerProbe broker, StationProvisioner provisioner) {
+        return start(db, port, supervisors, counts, broker, provisioner, null);
+    }
+
+    /** As above, sealing certificates with {@code hubKey} (docs/documents.md); null: certificates answer 503. */
+    public static ApiServer start(Database db, int port, Supervisors supervisors, Supplier<IngestCounts> counts,
+                                  BrokerProbe broker, StationProvisioner provisioner, SigningKey hubKey) {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("HTTP port out of range: " + port);
         }
-        ApiServer server = new ApiServer(db, Clock.systemUTC(), supervisors, counts, broker, provisioner);
+        ApiServer server = new ApiServer(db, Clock.systemUTC(), supervisors, counts, broker, provisioner, hubKey);
         server.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // nothing phones home: the version check only compares the build date, and is off anyway

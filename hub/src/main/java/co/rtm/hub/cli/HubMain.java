@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
                 AddUserCommand.class, RotateKeyCommand.class, RevokeKeyCommand.class, DeactivateStationCommand.class,
                 WhereCommand.class, ScheduleStayCommand.class,
                 BookExamCommand.class, RecordCertificateCommand.class,
-                TrackerPskCommand.class,
+                TrackerPskCommand.class, VerifyQrCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HubMain implements Runnable {
     static final String LOGBACK_CONFIG = "co/rtm/hub/cli/hub-logback.xml";

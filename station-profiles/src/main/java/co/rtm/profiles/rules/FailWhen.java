@@ -40,4 +40,29 @@ public record FailWhen(Double lt, Double gt, Double ge, Double absGt, List<Doubl
         }
         return v > tableLimit ? tableLimit : Double.NaN;
     }
+
+    /** The values that pass, in words, for the FUR: {@code "≥ 50"}, {@code "≤ 3.5"}, {@code "fuera de 20 – 30"}. */
+    public String passText(double tableLimit) {
+        if (lt != null) return "≥ " + plain(lt);
+        if (gt != null) return "≤ " + plain(gt);
+        if (ge != null) return "< " + plain(ge);
+        if (absGt != null) return "± " + plain(absGt);
+        if (between != null) return "fuera de " + plain(between.get(0)) + " – " + plain(between.get(1));
+        if (outside != null) return plain(outside.get(0)) + " – " + plain(outside.get(1));
+        return "≤ " + plain(tableLimit);
+    }
+
+    /** The one number the limit is, or null for a range. */
+    public Double singleLimit(double tableLimit) {
+        if (lt != null) return lt;
+        if (gt != null) return gt;
+        if (ge != null) return ge;
+        if (absGt != null) return absGt;
+        if (between != null || outside != null) return null;
+        return Double.isNaN(tableLimit) ? null : tableLimit;
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
 }

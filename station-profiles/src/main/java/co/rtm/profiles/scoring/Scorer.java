@@ -59,18 +59,32 @@ public final class Scorer {
      *                        accept the vehicle kind
      */
     public ScoreResult score(ScoringInput in, StationProfile lane) {
+        return scoreAndMeasure(in, lane, null);
+    }
+
+    /**
+     * As {@link #score(ScoringInput, StationProfile)}, with every item each applicable check judged, its value and
+     * the limit it was held to (for the FUR, art. 3.3.5.1).
+     */
+    public Scored scoreWithMeasurements(ScoringInput in, StationProfile lane) {
+        List<Measured> measured = new ArrayList<>();
+        ScoreResult score = scoreAndMeasure(in, lane, measured);
+        return new Scored(score, measured);
+    }
+
+    private ScoreResult scoreAndMeasure(ScoringInput in, StationProfile lane, List<Measured> measured) {
         Vehicle v = in.vehicle();
         if (!lane.accepts(v.kind())) {
             throw new InputException("vehicle.kind", "lane profile " + lane.ref() + " does not accept " + v.kind().json() + " vehicles");
         }
         try {
-            return scoreOn(in, lane);
+            return scoreOn(in, lane, measured);
         } catch (MissingVehicleField e) {
             throw new InputException("vehicle." + e.field(), "required field is missing (" + e.getMessage() + ")");
         }
     }
 
-    private ScoreResult scoreOn(ScoringInput in, StationProfile lane) {
+    private ScoreResult scoreOn(ScoringInput in, StationProfile lane, List<Measured> measured) {
         Vehicle v = in.vehicle();
         List<ProfileTest> required = lane.requiredTests(v);
         boolean emissions = required.stream().anyMatch(t -> t.test() == TestKind.GAS || t.test() == TestKind.OPACITY);
@@ -106,6 +120,7 @@ public final class Scorer {
                 if (!r.isInvalid()) notMeasured.computeIfAbsent(c.test(), k -> new StringBuilder()).append(notMeasuredText(c));
                 continue;
             }
+            if (measured != null) measure(c, r, items, measured);
             if (c.group() != null && groupsRaised.contains(c.group())) continue;
             boolean raised = judge(c, r, items, defects);
             if (raised && c.group() != null) groupsRaised.add(c.group());
@@ -174,6 +189,17 @@ public final class Scorer {
             raised = true;
         }
         return raised;
+    }
+
+    private static void measure(Check c, TestReading r, List<Item> items, List<Measured> out) {
+        FailWhen fail = c.fail();
+        double tableLimit = fail.gtLimitOf() == null ? Double.NaN : r.tableLimits.get(fail.gtLimitOf());
+        String unit = "table".equals(c.unit()) ? r.tableUnit : c.unit();
+        for (Item item : items) {
+            boolean passed = Double.isNaN(fail.violated(item.value(), tableLimit));
+            out.add(new Measured(c.test(), c.id(), c.quantity(), item.label(), Reported.round(item.value()), unit,
+                    fail.passText(tableLimit), fail.singleLimit(tableLimit), passed, c.defect()));
+        }
     }
 
     private static Defect defect(CatalogueEntry e, Item item, double limit, String unit, String description) {
