@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * Drives a running CALE: a theory room (each candidate sits at a terminal of the {@code cale-theory} station) and a
@@ -34,18 +35,26 @@ public final class CaleScenario {
                 ("photo of " + person + " at attempt " + attempt).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Every candidate sits the theory exam in turn; returns the replies in candidate order. */
+    /** Every candidate sits the theory exam in turn, on made-up turns {@code T-<seed>-<n>}; replies in candidate order. */
     public static List<TerminalReply> theoryRoom(String host, int port, List<SyntheticCandidate> candidates, long seed)
             throws IOException {
+        int[] n = {0};
+        return theoryRoom(host, port, candidates, seed, c -> "T-" + seed + "-" + ++n[0]);
+    }
+
+    /**
+     * Every candidate sits the theory exam in turn; the terminal presents the turn id {@code turnOf} gives (the one
+     * booked at the hub, docs/cale-stations.md); returns the replies in candidate order.
+     */
+    public static List<TerminalReply> theoryRoom(String host, int port, List<SyntheticCandidate> candidates, long seed,
+                                                 Function<SyntheticCandidate, String> turnOf) throws IOException {
         QuestionBank bank = QuestionBank.synthetic();
         Random rnd = new Random(seed);
         List<TerminalReply> replies = new ArrayList<>();
-        int turn = 0;
         for (SyntheticCandidate c : candidates) {
-            turn++;
             long person = c.fingerPerson();
             int base = rnd.nextInt(1000);
-            replies.add(CaleTerminalClient.theory(host, port, c.document().text() + " " + c.category() + " T-" + seed + "-" + turn,
+            replies.add(CaleTerminalClient.theory(host, port, c.document().text() + " " + c.category() + " " + turnOf.apply(c),
                     k -> finger(person, base + k), Answerers.knowledge(bank, c.knowledge(), rnd), 0));
         }
         return replies;
@@ -54,14 +63,19 @@ public final class CaleScenario {
     /** The practical route for {@code passed} candidates; about one in four commits an eliminatory fault. */
     public static List<TerminalReply> practicalRoute(String host, int port, List<SyntheticCandidate> passed, long seed)
             throws IOException {
+        int[] n = {0};
+        return practicalRoute(host, port, passed, seed, c -> "P-" + seed + "-" + ++n[0]);
+    }
+
+    /** The practical route, the console entering the turn id {@code turnOf} gives for each candidate. */
+    public static List<TerminalReply> practicalRoute(String host, int port, List<SyntheticCandidate> passed, long seed,
+                                                     Function<SyntheticCandidate, String> turnOf) throws IOException {
         FaultCatalogue catalogue = FaultCatalogue.builtIn();
         List<Fault> minor = catalogue.faults().stream().filter(f -> f.severity() != Severity.ELIMINATORIA).toList();
         List<Fault> eliminatory = catalogue.faults().stream().filter(f -> f.severity() == Severity.ELIMINATORIA).toList();
         Random rnd = new Random(seed);
         List<TerminalReply> replies = new ArrayList<>();
-        int turn = 0;
         for (SyntheticCandidate c : passed) {
-            turn++;
             List<String> entries = new ArrayList<>();
             int n = rnd.nextInt(4);
             for (int i = 0; i < n; i++) {
@@ -73,7 +87,7 @@ public final class CaleScenario {
             entries.add("REPORT " + REPORTER);
             long person = c.fingerPerson();
             int base = 2000 + rnd.nextInt(1000);
-            replies.add(CaleTerminalClient.practical(host, port, c.document().text() + " " + c.category() + " P-" + seed + "-" + turn
+            replies.add(CaleTerminalClient.practical(host, port, c.document().text() + " " + c.category() + " " + turnOf.apply(c)
                     + " " + EXAMINER, k -> finger(person, base + k), entries));
         }
         return replies;

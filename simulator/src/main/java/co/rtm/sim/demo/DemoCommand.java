@@ -91,6 +91,7 @@ public final class DemoCommand implements Callable<Integer> {
         HubHome.init(hubDir);
         long started = System.nanoTime();
         List<DemoLane> lanes = new ArrayList<>();
+        DemoCale cale = null;
         HubServer hub = HubServer.start(HubConfig.embedded(hubDir, 0));
         boolean hubClosed = false;
         try {
@@ -117,21 +118,26 @@ public final class DemoCommand implements Callable<Integer> {
                             seed * 1000 + laneNo++, Duration.ofMillis(vehicleIntervalMs)));
                 }
             }
-            err.printf(Locale.ROOT, "demo: %d centres, %d lanes (%d reading simulated instruments) running for %d s%n",
+            cale = DemoCale.start(hub, dir, seed, Duration.ofSeconds(durationSeconds));
+            err.printf(Locale.ROOT, "demo: %d centres, %d lanes (%d reading simulated instruments) and a CALE running for %d s%n",
                     CENTRES.size(), lanes.size(), lanes.stream().filter(DemoLane::instrumented).count(), durationSeconds);
 
             long end = System.nanoTime() + Duration.ofSeconds(durationSeconds).toNanos();
             while (System.nanoTime() < end) {
                 Thread.sleep(Math.min(2000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
-                progress(err, "running", started, lanes, hub);
+                progress(err, "running", started, lanes, hub, cale);
             }
             lanes.forEach(l -> l.device().pause(true));
+            cale.stop();
             long drainDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (pending(lanes) > 0 && System.nanoTime() < drainDeadline) {
+            while (pending(lanes) + cale.pending() > 0 && System.nanoTime() < drainDeadline) {
                 Thread.sleep(500);
             }
-            progress(err, "drained", started, lanes, hub);
+            progress(err, "drained", started, lanes, hub, cale);
             Summary s = summarise(lanes, hub);
+            DemoCale.Counts exams = cale.counts();
+            long calePending = cale.pending();
+            cale.close();
             closeLanes(lanes);
             hub.close();
             hubClosed = true;
@@ -148,15 +154,20 @@ public final class DemoCommand implements Callable<Integer> {
             summary.put("accepted", s.accepted);
             summary.put("duplicates", s.duplicates);
             summary.put("refused", s.refused);
-            summary.put("pendingInOutboxes", s.pending);
+            summary.put("pendingInOutboxes", s.pending + calePending);
+            summary.put("examsSat", cale.theorySat() + cale.practicalDriven());
+            summary.put("examsAccepted", exams.examsAccepted());
+            summary.put("examCertificates", exams.examCertificates());
+            summary.put("impersonationAlerts", exams.impersonationAlerts());
             summary.put("rejectedShare", s.produced == 0 ? 0 : Math.round(1000.0 * s.rejected / s.produced) / 1000.0);
             summary.set("ledger", ledger);
             summary.put("dataDir", dir.toAbsolutePath().toString());
-            summary.put("ok", ledger.path("ok").asBoolean(false) && s.pending == 0 && s.refused == 0);
+            summary.put("ok", ledger.path("ok").asBoolean(false) && s.pending + calePending == 0 && s.refused == 0);
             out.println(summary);
             out.flush();
             return summary.get("ok").asBoolean() ? 0 : 1;
         } finally {
+            if (cale != null) cale.close();
             closeLanes(lanes);
             if (!hubClosed) hub.close();
         }
@@ -195,7 +206,7 @@ public final class DemoCommand implements Callable<Integer> {
         return lanes.stream().mapToLong(l -> l.agent().outboxPending()).sum();
     }
 
-    private static void progress(PrintWriter err, String phase, long started, List<DemoLane> lanes, HubServer hub) {
+    private static void progress(PrintWriter err, String phase, long started, List<DemoLane> lanes, HubServer hub, DemoCale cale) {
         long scored = 0, rejected = 0, fromInstruments = 0;
         for (DemoLane l : lanes) {
             StationStats st = l.agent().stats();
@@ -204,8 +215,9 @@ public final class DemoCommand implements Callable<Integer> {
             fromInstruments += l.instrumented() ? st.scoredTotal() : 0;
         }
         var c = hub.counters();
-        err.printf(Locale.ROOT, "demo: %s %5.1fs  scored %d (rejected %d, from instruments %d)  accepted by hub %d  refused %d  pending %d%n",
-                phase, (System.nanoTime() - started) / 1e9, scored, rejected, fromInstruments, c.accepted(), c.refused(), pending(lanes));
+        err.printf(Locale.ROOT, "demo: %s %5.1fs  scored %d (rejected %d, from instruments %d)  accepted by hub %d  refused %d  pending %d%s%n",
+                phase, (System.nanoTime() - started) / 1e9, scored, rejected, fromInstruments, c.accepted(), c.refused(),
+                pending(lanes) + cale.pending(), cale.progress());
         err.flush();
     }
 

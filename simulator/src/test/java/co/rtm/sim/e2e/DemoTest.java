@@ -43,6 +43,12 @@ class DemoTest {
         assertThat(summary.path("producedFromInstruments").asLong()).as(summary.toString()).isPositive();
         assertThat(summary.path("rejectedShare").asDouble()).isBetween(0.1, 0.4);
         assertThat(summary.path("ledger").path("furGaps").asLong()).isZero();
+        // the CALE: candidates through theory and practical, certificates numbered, impostors caught (60 s is long enough)
+        assertThat(summary.path("examsAccepted").asLong()).as(summary.toString()).isPositive();
+        assertThat(summary.path("examCertificates").asLong()).as(summary.toString()).isPositive()
+                .isLessThanOrEqualTo(summary.path("examsAccepted").asLong());
+        assertThat(summary.path("impersonationAlerts").asLong()).as(summary.toString()).isPositive();
+        assertThat(lines).anyMatch(l -> l.startsWith("demo: running") && l.contains("CALE: theory"));
         assertThat(summary.path("dataDir").asText()).isEqualTo(data.toAbsolutePath().toString());
     }
 
