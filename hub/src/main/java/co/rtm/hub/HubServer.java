@@ -203,7 +203,8 @@ public final class HubServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         api = ApiServer.start(db, httpPort, new Supervisors(db, Clock.systemUTC()), this::counters,
-                () -> client != null && client.isConnected() ? "up" : "down", (request, url, cert, user) -> issuer.actingAs(user).issue(request, url, cert));
+                () -> client != null && client.isConnected() ? "up" : "down", (request, url, cert, user) -> issuer.actingAs(user).issue(request, url, cert),
+                new co.rtm.hub.dashboard.DashboardSources(ingestor.feed(), ingestor.presence()));
         return api;
     }
 

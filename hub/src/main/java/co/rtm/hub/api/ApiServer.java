@@ -56,7 +56,7 @@ public final class ApiServer implements AutoCloseable {
     private final ReadModel read;
     private final Supplier<IngestCounts> counts;
     private final BrokerProbe broker;
-    private final List<Route> routes;
+    private List<Route> routes;
     private final Clock clock;
     private final RegistryWrites registry;
     private final StationWrites stations;
@@ -64,7 +64,7 @@ public final class ApiServer implements AutoCloseable {
     private Javalin app;
 
     private ApiServer(Database db, Clock clock, Supervisors supervisors, Supplier<IngestCounts> counts, BrokerProbe broker,
-                      StationProvisioner provisioner) {
+                      StationProvisioner provisioner, co.rtm.hub.dashboard.DashboardSources dashboard) {
         this.supervisors = supervisors;
         this.alerts = new Alerts(db, clock);
         this.read = new ReadModel(db);
@@ -76,6 +76,8 @@ public final class ApiServer implements AutoCloseable {
         this.mobile = new MobileLineApi(db, clock);
         this.routes = java.util.stream.Stream.concat(routes().stream(),
                 new ExamApi(db, clock, this::ok, this::body, ctx -> user(ctx).name()).routes().stream()).toList();
+        this.routes = java.util.stream.Stream.concat(this.routes.stream(), new DashboardApi(db, clock, dashboard, supervisors, json,
+                this::ok, ctx -> user(ctx).name(), ctx -> ctx.attribute(TOKEN)).routes().stream()).toList();
     }
 
     /**
@@ -92,10 +94,17 @@ public final class ApiServer implements AutoCloseable {
     /** As {@link #start(Database, int, Supervisors, Supplier, BrokerProbe)}, able to provision stations. */
     public static ApiServer start(Database db, int port, Supervisors supervisors, Supplier<IngestCounts> counts,
                                   BrokerProbe broker, StationProvisioner provisioner) {
+        return start(db, port, supervisors, counts, broker, provisioner, null);
+    }
+
+    /** As above, with the live feed and station presence the dashboard shows (docs/dashboard.md); null: none. */
+    public static ApiServer start(Database db, int port, Supervisors supervisors, Supplier<IngestCounts> counts,
+                                  BrokerProbe broker, StationProvisioner provisioner,
+                                  co.rtm.hub.dashboard.DashboardSources dashboard) {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("HTTP port out of range: " + port);
         }
-        ApiServer server = new ApiServer(db, Clock.systemUTC(), supervisors, counts, broker, provisioner);
+        ApiServer server = new ApiServer(db, Clock.systemUTC(), supervisors, counts, broker, provisioner, dashboard);
         server.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // nothing phones home: the version check only compares the build date, and is off anyway
@@ -104,6 +113,7 @@ public final class ApiServer implements AutoCloseable {
             config.jetty.port = port;
             config.http.maxRequestSize = 64 * 1024;
             config.router.ignoreTrailingSlashes = true;
+            DashboardApi.serveStatic(config);
             for (Route r : server.routes) {
                 config.routes.addHttpHandler(HandlerType.findOrCreate(r.method()), r.path(), ctx -> server.handle(r, ctx));
             }

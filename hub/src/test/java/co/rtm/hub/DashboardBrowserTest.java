@@ -1,0 +1,188 @@
+package co.rtm.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.rtm.hub.dashboard.Browser;
+import co.rtm.profiles.scoring.ScoreResult;
+import co.rtm.profiles.tracks.TrackBatch;
+import co.rtm.profiles.tracks.TrackFix;
+import co.rtm.profiles.wire.Ack;
+import co.rtm.profiles.wire.AckStatus;
+import co.rtm.profiles.wire.Envelope;
+import co.rtm.profiles.wire.Json;
+import co.rtm.profiles.wire.MessageHeader;
+import co.rtm.profiles.wire.TopicKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** The dashboard in headless chromium against a running hub fed with signed results through its broker. */
+class DashboardBrowserTest extends RunningHubApi {
+    static ChromeDriver browser;
+    static final Path SHOTS = Path.of("target/screenshots");
+
+    @BeforeAll
+    static void openBrowser() throws Exception {
+        browser = Browser.start();
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private static WebElement waitFor(By by, Duration d) {
+        return until(d, b -> {
+            List<WebElement> found = b.findElements(by);
+            return found.isEmpty() ? null : found.get(0);
+        });
+    }
+
+    /** Polls {@code check} (exceptions count as not yet) until it gives a non-null, non-false value. */
+    private static <T> T until(Duration d, java.util.function.Function<WebDriver, T> check) {
+        long end = System.nanoTime() + d.toNanos();
+        RuntimeException last = null;
+        while (System.nanoTime() < end) {
+            try {
+                T v = check.apply(browser);
+                if (v != null && !Boolean.FALSE.equals(v)) {
+                    return v;
+                }
+            } catch (RuntimeException e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        try {
+            shot("failure");
+        } catch (Exception e) {
+            // best effort
+        }
+        String page = browser.findElements(By.id("main")).isEmpty() ? "" : browser.findElement(By.id("main")).getText();
+        throw new AssertionError("not within " + d + (last == null ? "" : ": " + last.getMessage()) + "; page shows: " + page);
+    }
+
+    private static void shot(String name) throws Exception {
+        Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static void go(String hash) {
+        browser.get(api.url() + "/dashboard/" + hash);
+    }
+
+    private static void logIn(String user, String password) {
+        go("#/login");
+        WebElement name = waitFor(By.id("login-user"), Duration.ofSeconds(10));
+        name.clear();
+        name.sendKeys(user);
+        browser.findElement(By.id("login-password")).clear();
+        browser.findElement(By.id("login-password")).sendKeys(password);
+        browser.findElement(By.id("login-submit")).click();
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithTheError() throws Exception {
+        browser.manage().deleteAllCookies();
+        browser.get(api.url() + "/dashboard/");
+        browser.executeScript("sessionStorage.clear()");
+        logIn("sup", "Wrong-passw0rd!");
+        WebElement error = until(Duration.ofSeconds(10), b -> b.findElement(By.id("login-error")).getText().isEmpty() ? null : b.findElement(By.id("login-error")));
+        assertThat(error.getText()).contains("incorrectos");
+        assertThat(browser.findElement(By.id("nav")).isDisplayed()).isFalse();
+        shot("login-refused");
+    }
+
+    @Test
+    void aSupervisorFollowsAResultFromTheLiveFeedToItsDetailAcknowledgesAnAlertAndSeesATrack() throws Exception {
+        logIn("sup", "Sup3rvisor!x");
+        waitFor(By.id("ov-table"), Duration.ofSeconds(10));
+        shot("overview");
+        go("#/en-vivo");
+        waitFor(By.id("feed-list"), Duration.ofSeconds(10));
+        // the stream is connected once the feed has a subscriber
+        until(Duration.ofSeconds(10), b -> hub.presence() != null
+                && send("GET", "/api/dashboard/overview", sup, null).json().get("feed").get("subscribers").asInt() > 0);
+
+        try (TestLane lane = new TestLane(hub.provision("CDA-WEB", "web-1", "cda-light"), hub.mqttUrl())) {
+            ScoreResult ok = TestLane.score(TestLane.approvedInput());
+            Ack ack = lane.send(lane.sign(lane.inspection(UUID.randomUUID(), 1, TestLane.approvedInput(), ok)), UUID.randomUUID());
+            assertThat(ack.status()).isEqualTo(AckStatus.ACCEPTED);
+            long acked = System.nanoTime();
+            String plate = "WEB-1-1";
+            until(Duration.ofSeconds(2), b -> b.findElement(By.id("feed-list")).getText().contains(plate));
+            System.out.printf("live feed showed the result %d ms after its ack%n", (System.nanoTime() - acked) / 1_000_000);
+            shot("live");
+
+            // the same seq again under a new messageId: refused (replay), which raises an alert
+            Ack refused = lane.send(lane.sign(lane.inspection(UUID.randomUUID(), 1, TestLane.approvedInput(), ok)), UUID.randomUUID());
+            assertThat(refused.status()).isEqualTo(AckStatus.REJECTED);
+
+            go("#/buscar?q=" + plate);
+            waitFor(By.cssSelector("a.result-link"), Duration.ofSeconds(10)).click();
+            WebElement measurements = waitFor(By.id("detail-measurements"), Duration.ofSeconds(10));
+            assertThat(measurements.getText()).contains("brakes.axles[0].serviceLeftN").contains("1900");
+            assertThat(browser.findElement(By.id("main")).getText()).contains("Recalificado por el hub").contains("APPROVED");
+            shot("detail");
+
+            go("#/alertas");
+            WebElement ackButton = waitFor(By.cssSelector("button.ack"), Duration.ofSeconds(10));
+            String alertId = ackButton.getAttribute("data-id");
+            browser.findElement(By.id("comment-" + alertId)).sendKeys("revisado en el tablero");
+            ackButton.click();
+            until(Duration.ofSeconds(10), b -> b.findElement(By.id("alert-" + alertId)).getText().contains("Atendida"));
+            assertThat(count("SELECT COUNT(*) FROM audit_log WHERE kind = 'ALERT_ACKNOWLEDGED' AND subject = ?", "alert:" + alertId))
+                    .isEqualTo(1);
+            shot("alerts");
+
+            // a short drive through Bogotá, signed by the lane and sent through the broker
+            List<TrackFix> fixes = new ArrayList<>();
+            Instant start = Instant.now().minusSeconds(120);
+            for (int i = 0; i < 30; i++) {
+                fixes.add(new TrackFix(start.plusSeconds(i), 4.60 + i * 0.00009, -74.08 + i * 0.00004, 2600.0, 36.0, 0.0, 0.9, 9, 1));
+            }
+            TrackBatch batch = TrackBatch.of(new MessageHeader(UUID.randomUUID(), "CDA-WEB", "web-1", 2, "boot-1",
+                    OffsetDateTime.now(ZoneOffset.ofHours(-5))), fixes);
+            Ack trackAck = lane.sendOn(lane.topic(TopicKind.TRACK), Envelope.sign(Json.write(batch), TrackBatch.TYPE, lane.key),
+                    UUID.randomUUID());
+            assertThat(trackAck.status()).isEqualTo(AckStatus.ACCEPTED);
+            go("#/moviles?linea=web-1");
+            WebElement track = waitFor(By.cssSelector("#map svg path.track"), Duration.ofSeconds(10));
+            assertThat(track.getAttribute("d")).startsWith("M").contains("L");
+            assertThat(browser.findElements(By.cssSelector("#map svg path.muni"))).isNotEmpty();
+            shot("mobile");
+        }
+        go("#/capacidad?centro=CDA-WEB");
+        waitFor(By.cssSelector("#cap-charts svg"), Duration.ofSeconds(10));
+        shot("capacity");
+        go("#/examenes");
+        waitFor(By.cssSelector("#main h2"), Duration.ofSeconds(10));
+        shot("exams");
+    }
+
+    @SuppressWarnings("unused")
+    private static WebDriver driver() {
+        return browser;
+    }
+}
