@@ -23,6 +23,14 @@ public final class DashboardQueries {
     private static final String RESULT_COLUMNS = "id, message_id, center_id, station_id, result_type, subject, verdict,"
             + " fur_number, certificate_kind, certificate_number, started_at, tested_at, received_at";
 
+    /**
+     * The day's results per lane, type and verdict. Stations drive the join so each lane is one range scan of
+     * {@code results_station_started}; {@code CROSS JOIN} pins that order on SQLite (PostgreSQL plans it itself).
+     */
+    public static final String TODAY_BY_STATION = "SELECT s.id AS station_id, r.result_type, r.verdict, COUNT(*) AS n"
+            + " FROM stations s CROSS JOIN results r WHERE r.station_id = s.id AND r.started_at >= ? AND r.started_at < ?"
+            + " GROUP BY s.id, r.result_type, r.verdict";
+
     private final Database db;
 
     public DashboardQueries(Database db) {
@@ -61,9 +69,7 @@ public final class DashboardQueries {
                 List<Map<String, Object>> list = (List<Map<String, Object>>) centers.get((String) s.get("centerId")).get("stations");
                 list.add(s);
             }
-            for (Map<String, Object> r : Rows.of(tx, "SELECT s.id AS station_id, r.result_type, r.verdict, COUNT(*) AS n"
-                    + " FROM stations s JOIN results r ON r.station_id = s.id AND r.started_at >= ? AND r.started_at < ?"
-                    + " GROUP BY s.id, r.result_type, r.verdict", Timestamps.format(day[0]), Timestamps.format(day[1]))) {
+            for (Map<String, Object> r : Rows.of(tx, TODAY_BY_STATION, Timestamps.format(day[0]), Timestamps.format(day[1]))) {
                 Map<String, Object> s = stations.get((String) r.get("stationId"));
                 long n = ((Number) r.get("n")).longValue();
                 String key = "EXAM".equals(r.get("resultType")) ? "exams" : "inspections";
