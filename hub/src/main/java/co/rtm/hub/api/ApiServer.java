@@ -57,6 +57,7 @@ public final class ApiServer implements AutoCloseable {
     private final Supplier<IngestCounts> counts;
     private final BrokerProbe broker;
     private List<Route> routes;
+    private final DashboardApi dashboard;
     private final Clock clock;
     private final RegistryWrites registry;
     private final StationWrites stations;
@@ -76,8 +77,9 @@ public final class ApiServer implements AutoCloseable {
         this.mobile = new MobileLineApi(db, clock);
         this.routes = java.util.stream.Stream.concat(routes().stream(),
                 new ExamApi(db, clock, this::ok, this::body, ctx -> user(ctx).name()).routes().stream()).toList();
-        this.routes = java.util.stream.Stream.concat(this.routes.stream(), new DashboardApi(db, clock, dashboard, supervisors, json,
-                this::ok, ctx -> user(ctx).name(), ctx -> ctx.attribute(TOKEN)).routes().stream()).toList();
+        this.dashboard = new DashboardApi(db, clock, dashboard, supervisors, json, this::ok, ctx -> user(ctx).name(),
+                ctx -> ctx.attribute(TOKEN));
+        this.routes = java.util.stream.Stream.concat(this.routes.stream(), this.dashboard.routes().stream()).toList();
     }
 
     /**
@@ -155,6 +157,7 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        dashboard.close();
         if (app != null) {
             app.stop();
         }

@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * The supervisors' dashboard (docs/dashboard.md): the static pages under {@code /dashboard/} and the few read
  * endpoints they need beyond the REST API, plus the live feed as server-sent events.
  */
-final class DashboardApi {
+final class DashboardApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardApi.class);
     static final String WEB = "/co/rtm/hub/dashboard/web";
     /** How often an open stream checks that its session is still valid. */
@@ -69,6 +69,8 @@ final class DashboardApi {
     private final Schedules schedules;
     private final Scorer scorer = Scorer.builtIn();
     private final Map<String, byte[]> geoByDepartment = new ConcurrentHashMap<>();
+    private final java.util.Set<Thread> streams = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     DashboardApi(Database db, Clock clock, DashboardSources sources, Supervisors supervisors, ObjectMapper json,
                  BiConsumer<Context, Object> ok, Function<Context, String> user, Function<Context, String> token) {
@@ -272,6 +274,10 @@ final class DashboardApi {
     }
 
     private void stream(Context ctx) throws Exception {
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains("text/event-stream")) {
+            throw ApiException.of(406, "the live feed is text/event-stream: open it with EventSource");
+        }
         StreamTickets.Holder holder = tickets.redeem(ctx.queryParam("ticket")).orElseThrow(() -> ApiException.of(401,
                 "no valid ticket: POST /api/events/ticket with the bearer token, then open the stream within "
                         + StreamTickets.LIFETIME.toSeconds() + " s"));
@@ -286,7 +292,7 @@ final class DashboardApi {
             Instant checked = clock.instant();
             try {
                 client.sendComment("connected as " + holder.user());
-                while (!client.terminated()) {
+                while (!client.terminated() && !closed) {
                     FeedEvent e = sub.next(PING_SECONDS, TimeUnit.SECONDS);
                     if (e != null) {
                         client.sendEvent("result", json.writeValueAsString(e));
@@ -308,9 +314,28 @@ final class DashboardApi {
             } finally {
                 sub.close();
                 client.close();
+                streams.remove(Thread.currentThread());
             }
         }, "live-feed-" + holder.user());
         t.setDaemon(true);
+        streams.add(t);
         t.start();
+    }
+
+    /** Ends the open streams (before the server stops, so none writes to a recycled response). */
+    @Override
+    public void close() {
+        closed = true;
+        for (Thread t : streams) {
+            t.interrupt();
+        }
+        for (Thread t : streams) {
+            try {
+                t.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }
