@@ -126,6 +126,9 @@ class DashboardApiTest extends RunningHubApi {
             assertThat(detail.get("station").get("id").asText()).isEqualTo("feed-1");
             assertThat(detail.get("inspectors").get(0).asText()).isEqualTo("CC-1010");
             List<String> paths = detail.get("measurements").findValuesAsText("path");
+            assertThat(detail.get("limits").size()).isGreaterThan(3);
+            detail.get("limits").forEach(l -> assertThat(l.get("passed").asBoolean()).as(l.toString()).isTrue());
+            assertThat(detail.get("limits").findValuesAsText("test")).contains("brakes", "gas").doesNotContain("opacity");
             assertThat(paths).contains("brakes.axles[0].serviceLeftN", "gas.idle.coPct", "noise.dBA");
             assertThat(send("GET", "/api/dashboard/search?q=feed-1-1", sup, null).json().get(0).get("messageId").asText())
                     .isEqualTo(first.toString());

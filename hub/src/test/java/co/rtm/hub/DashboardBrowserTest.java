@@ -144,6 +144,8 @@ class DashboardBrowserTest extends RunningHubApi {
             WebElement measurements = waitFor(By.id("detail-measurements"), Duration.ofSeconds(10));
             assertThat(measurements.getText()).contains("brakes.axles[0].serviceLeftN").contains("1900");
             assertThat(browser.findElement(By.id("main")).getText()).contains("Recalificado por el hub").contains("APPROVED");
+            assertThat(browser.findElements(By.cssSelector("#detail-limits tbody tr"))).isNotEmpty();
+            assertThat(browser.findElement(By.id("detail-limits")).getText()).contains("cumple");
             shot("detail");
 
             go("#/alertas");

@@ -2,6 +2,9 @@ package co.rtm.hub.api;
 
 import co.rtm.hub.dashboard.DashboardQueries;
 import co.rtm.hub.dashboard.DashboardSources;
+import co.rtm.hub.dashboard.LimitTable;
+import co.rtm.profiles.inspection.ScoringInput;
+import co.rtm.profiles.scoring.ScoreResult;
 import co.rtm.hub.dashboard.SamplePlots;
 import co.rtm.hub.dashboard.StreamTickets;
 import co.rtm.hub.feed.FeedEvent;
@@ -152,7 +155,7 @@ final class DashboardApi implements AutoCloseable {
         row.put("payload", payload);
         row.put("inspectors", payload.path("inspectors"));
         row.put("claimed", payload.path("score"));
-        row.put("rescored", rescore(payload));
+        rescore(payload, row);
         row.put("measurements", flatten(payload.path("input").path("measurements")));
         List<Map<String, Object>> plots = new ArrayList<>();
         for (SamplePlots.Plot p : SamplePlots.of(payload.get("evidence"))) {
@@ -167,19 +170,26 @@ final class DashboardApi implements AutoCloseable {
         ok.accept(ctx, row);
     }
 
-    /** The station-profiles Scorer on the stored document, as the hub did at ingestion; null for exams. */
-    private Object rescore(JsonNode payload) {
+    /**
+     * The station-profiles Scorer on the stored document, as the hub did at ingestion, and the checks that applied
+     * with their limits ({@code rescored}, {@code limits}); nothing for exams.
+     */
+    private void rescore(JsonNode payload, Map<String, Object> row) {
         if (!payload.hasNonNull("profile") || !payload.has("input")) {
-            return null;
+            return;
         }
-        return ProfileRefs.resolve(payload.get("profile").asText()).map(profile -> {
+        ProfileRefs.resolve(payload.get("profile").asText()).ifPresent(profile -> {
             try {
-                return (Object) scorer.score(new ScoringInputReader(scorer.rules().catalogue()::contains)
-                        .read(payload.get("input"), "input"), profile);
+                ScoringInput input = new ScoringInputReader(scorer.rules().catalogue()::contains).read(payload.get("input"), "input");
+                ScoreResult score = scorer.score(input, profile);
+                java.util.Set<String> measured = new java.util.HashSet<>();
+                payload.get("input").path("measurements").fieldNames().forEachRemaining(measured::add);
+                row.put("rescored", score);
+                row.put("limits", LimitTable.of(scorer.rules(), input, score, measured));
             } catch (RuntimeException e) {
-                return Map.of("error", String.valueOf(e.getMessage()));
+                row.put("rescored", Map.of("error", String.valueOf(e.getMessage())));
             }
-        }).orElse(null);
+        });
     }
 
     /** Every numeric reading of the measurements as {path, value}, in document order. */

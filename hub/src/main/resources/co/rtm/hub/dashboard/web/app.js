@@ -127,7 +127,6 @@ async function search(params) {
 
 async function detail(id) {
   const r = await get('/api/dashboard/results/' + encodeURIComponent(id));
-  const failed = new Map(((r.rescored && r.rescored.defects) || []).map((d) => [d.code, d]));
   const defects = ((r.rescored && r.rescored.defects) || []);
   const parts = [
     table(['Campo', 'Valor'], [['Placa / documento', r.subject], ['Resultado', r.verdict], ['FUR', String(r.furNumber ?? '—')],
@@ -138,6 +137,13 @@ async function detail(id) {
     h('h3', {}, 'Mediciones'),
     h('table', { id: 'detail-measurements' }, h('thead', {}, h('tr', {}, ['Medición', 'Valor'].map((x) => h('th', { scope: 'col' }, x)))),
       h('tbody', {}, (r.measurements || []).map((m) => h('tr', {}, h('td', {}, m.path), h('td', {}, String(m.value)))))),
+    h('h3', {}, 'Límites aplicados (recalificación del hub)'),
+    (r.limits || []).length ? h('table', { id: 'detail-limits' },
+      h('thead', {}, h('tr', {}, ['Prueba', 'Magnitud', 'Falla si', 'Unidad', 'Resultado', 'Fuente'].map((x) => h('th', { scope: 'col' }, x)))),
+      h('tbody', {}, r.limits.map((l) => h('tr', { class: l.passed ? '' : 'fail' }, h('td', {}, l.test), h('td', {}, l.quantity),
+        h('td', {}, l.failsWhen), h('td', {}, l.unit), h('td', {}, l.passed ? 'cumple' : `defecto ${l.defect}: medido ${l.measured ?? '—'} frente a límite ${l.limit ?? '—'}`),
+        h('td', {}, l.source)))))
+      : h('p', {}, 'Sin límites que mostrar (examen o perfil desconocido).'),
     h('h3', {}, 'Defectos (medido frente a límite, según la recalificación)'),
     defects.length ? table(['Código', 'Tipo', 'Prueba', 'Medido', 'Límite', 'Unidad', 'Descripción'],
       defects.map((d) => [d.code, d.type, d.test ?? '—', String(d.measured ?? '—'), String(d.limit ?? '—'), d.unit ?? '', d.description ?? '']))
@@ -147,7 +153,6 @@ async function detail(id) {
   const plots = h('div', { id: 'detail-plots' });
   (r.plots || []).forEach((p) => plots.append(linePlot(p.points, { title: `${p.test} · ${p.sample} · ${p.field}` })));
   if (!(r.plots || []).length) plots.append(h('p', {}, 'El resultado no trae series de muestras.'));
-  failed.clear();
   show(`Resultado ${r.subject}`, ...parts, plots);
 }
 
