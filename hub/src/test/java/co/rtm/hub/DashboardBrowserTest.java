@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -156,23 +157,31 @@ class DashboardBrowserTest extends RunningHubApi {
             until(Duration.ofSeconds(10), b -> b.findElement(By.id("alert-" + alertId)).getText().contains("Atendida"));
             assertThat(count("SELECT COUNT(*) FROM audit_log WHERE kind = 'ALERT_ACKNOWLEDGED' AND subject = ?", "alert:" + alertId))
                     .isEqualTo(1);
-            shot("alerts");
 
-            // a short drive through Bogotá, signed by the lane and sent through the broker
+            shot("alerts");
+        }
+        // a mobile line scheduled in Bogotá (DANE 11001) drives through it: its signed track goes through the broker
+        hub.registry().createCenter("MOV-WEB", co.rtm.hub.registry.CenterKind.MOBILE, "Unidad móvil web", "MOVWEB");
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("America/Bogota"));
+        Reply stay = send("POST", "/api/centers/MOV-WEB/stays", admin, map("municipalityCode", "11001",
+                "from", today.minusDays(1).toString(), "to", today.plusDays(40).toString()));
+        assertThat(stay.status()).as(stay.body()).isEqualTo(201);
+        try (TestLane lane = new TestLane(hub.provision("MOV-WEB", "mov-1", "cda-light-mobile"), hub.mqttUrl())) {
             List<TrackFix> fixes = new ArrayList<>();
-            Instant start = Instant.now().minusSeconds(120);
-            for (int i = 0; i < 30; i++) {
-                fixes.add(new TrackFix(start.plusSeconds(i), 4.60 + i * 0.00009, -74.08 + i * 0.00004, 2600.0, 36.0, 0.0, 0.9, 9, 1));
+            Instant start = Instant.now().minusSeconds(180);
+            for (int i = 0; i < 120; i++) {
+                fixes.add(new TrackFix(start.plusSeconds(i), 4.60 + i * 0.00015, -74.08 + i * 0.0001, 2600.0, 60.0, 0.0, 0.9, 9, 1));
             }
-            TrackBatch batch = TrackBatch.of(new MessageHeader(UUID.randomUUID(), "CDA-WEB", "web-1", 2, "boot-1",
+            TrackBatch batch = TrackBatch.of(new MessageHeader(UUID.randomUUID(), "MOV-WEB", "mov-1", 1, "boot-1",
                     OffsetDateTime.now(ZoneOffset.ofHours(-5))), fixes);
             Ack trackAck = lane.sendOn(lane.topic(TopicKind.TRACK), Envelope.sign(Json.write(batch), TrackBatch.TYPE, lane.key),
                     UUID.randomUUID());
             assertThat(trackAck.status()).isEqualTo(AckStatus.ACCEPTED);
-            go("#/moviles?linea=web-1");
+            go("#/moviles?linea=mov-1");
             WebElement track = waitFor(By.cssSelector("#map svg path.track"), Duration.ofSeconds(10));
             assertThat(track.getAttribute("d")).startsWith("M").contains("L");
             assertThat(browser.findElements(By.cssSelector("#map svg path.muni"))).isNotEmpty();
+            assertThat(browser.findElements(By.cssSelector("#map svg path.muni.scheduled"))).hasSize(1);
             shot("mobile");
         }
         go("#/capacidad?centro=CDA-WEB");
