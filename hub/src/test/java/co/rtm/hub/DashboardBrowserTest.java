@@ -184,8 +184,13 @@ class DashboardBrowserTest extends RunningHubApi {
             assertThat(browser.findElements(By.cssSelector("#map svg path.muni.scheduled"))).hasSize(1);
             shot("mobile");
         }
-        go("#/capacidad?centro=CDA-WEB");
+        // the test lane's inspection started at 10:05 Bogotá on 2026-11-20: one bar of 1 in the 10 o'clock slot
+        go("#/capacidad?centro=CDA-WEB&fecha=2026-11-20");
         waitFor(By.cssSelector("#cap-charts svg"), Duration.ofSeconds(10));
+        @SuppressWarnings("unchecked")
+        List<String> bars = (List<String>) browser.executeScript("return [...document.querySelectorAll('#cap-charts svg')[0]"
+                + ".querySelectorAll('rect title')].map(t => t.textContent)");
+        assertThat(bars).hasSize(24).contains("10: 1", "09: 0", "11: 0");
         shot("capacity");
         go("#/examenes");
         waitFor(By.cssSelector("#main h2"), Duration.ofSeconds(10));

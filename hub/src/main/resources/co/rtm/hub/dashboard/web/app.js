@@ -101,7 +101,9 @@ async function capacity(params) {
     get(`/api/dashboard/capacity?center=${encodeURIComponent(center)}&date=${date}&days=14`)]);
   const charts = h('div', { id: 'cap-charts' });
   (hours.lanes || []).forEach((lane) => {
-    const bars = (lane.hours || []).map((x) => ({ label: String(x.hour).slice(0, 2), value: x.count }));
+    // hours with no inspection are left out of /api/capacity: show the whole day, 00 to 23
+    const byHour = new Map((lane.hours || []).map((x) => [String(x.hour).slice(0, 2), x.count]));
+    const bars = Array.from({ length: 24 }, (_, i) => String(i).padStart(2, '0')).map((hh) => ({ label: hh, value: byHour.get(hh) || 0 }));
     charts.append(h('h3', {}, `Línea ${lane.stationId}`), barChart(bars, { title: `Revisiones por hora, ${date} (capacidad ${lane.capacityPerHour ?? 'sin registrar'})`, limit: lane.capacityPerHour ?? null }));
   });
   days.lanes.forEach((lane) => {
