@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -108,7 +109,13 @@ class DashboardBrowserTest extends RunningHubApi {
         browser.manage().deleteAllCookies();
         browser.get(api.url() + "/dashboard/");
         browser.executeScript("sessionStorage.clear()");
-        logIn("sup", "Wrong-passw0rd!");
+        // keyboard only: type, Tab to the password, Enter submits
+        go("#/login");
+        WebElement name = waitFor(By.id("login-user"), Duration.ofSeconds(10));
+        name.clear();
+        name.sendKeys("sup");
+        name.sendKeys(Keys.TAB);
+        browser.switchTo().activeElement().sendKeys("Wrong-passw0rd!", Keys.ENTER);
         WebElement error = until(Duration.ofSeconds(10), b -> b.findElement(By.id("login-error")).getText().isEmpty() ? null : b.findElement(By.id("login-error")));
         assertThat(error.getText()).contains("incorrectos");
         assertThat(browser.findElement(By.id("nav")).isDisplayed()).isFalse();
@@ -141,6 +148,8 @@ class DashboardBrowserTest extends RunningHubApi {
             assertThat(refused.status()).isEqualTo(AckStatus.REJECTED);
 
             go("#/buscar?q=" + plate);
+            waitFor(By.cssSelector("a.result-link"), Duration.ofSeconds(10));
+            shot("search");
             waitFor(By.cssSelector("a.result-link"), Duration.ofSeconds(10)).click();
             WebElement measurements = waitFor(By.id("detail-measurements"), Duration.ofSeconds(10));
             assertThat(measurements.getText()).contains("brakes.axles[0].serviceLeftN").contains("1900");
@@ -192,8 +201,8 @@ class DashboardBrowserTest extends RunningHubApi {
                 + ".querySelectorAll('rect title')].map(t => t.textContent)");
         assertThat(bars).hasSize(24).contains("10: 1", "09: 0", "11: 0");
         shot("capacity");
-        go("#/examenes");
-        waitFor(By.cssSelector("#main h2"), Duration.ofSeconds(10));
+        go("#/examenes?documento=CC-79123456&cale=CALE-NONE");
+        assertThat(waitFor(By.id("exams-none"), Duration.ofSeconds(10)).getText()).contains("No hay");
         shot("exams");
     }
 

@@ -197,11 +197,26 @@ async function mobile(params) {
     map, table(['Municipio', 'Desde', 'Hasta'], t.stays.map((s) => [s.municipalityCode, s.from, s.to])));
 }
 
-async function exams() {
-  const list = await get('/api/exams?limit=200');
-  show('Exámenes en los CALE', list.length ? table(['Documento', 'Categoría', 'Parte', 'Resultado', 'CALE', 'Estación', 'Inicio'],
-    list.map((e) => [e.candidate ?? e.subject ?? '', e.category ?? '', e.part ?? '', e.verdict ?? '', e.centerId ?? '', e.stationId ?? '', e.startedAt ?? '']))
-    : h('p', {}, 'No hay exámenes registrados.'));
+async function exams(params) {
+  const doc = params.get('documento') || '', center = params.get('cale') || '', date = params.get('fecha') || '';
+  const docIn = h('input', { id: 'ex-document', value: doc, placeholder: 'CC-79123456' });
+  const centerIn = h('input', { id: 'ex-center', value: center });
+  const dateIn = h('input', { id: 'ex-date', type: 'date', value: date });
+  const form = h('form', {}, h('label', { for: 'ex-document' }, 'Documento'), docIn, h('label', { for: 'ex-center' }, 'CALE'), centerIn,
+    h('label', { for: 'ex-date' }, 'Fecha'), dateIn, h('button', { type: 'submit' }, 'Filtrar'));
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    location.hash = `#/examenes?documento=${encodeURIComponent(docIn.value.trim())}&cale=${encodeURIComponent(centerIn.value.trim())}&fecha=${dateIn.value}`;
+  });
+  const q = new URLSearchParams({ limit: '200' });
+  if (doc) q.set('document', doc);
+  if (center) q.set('center', center);
+  if (date) q.set('date', date);
+  const list = await get('/api/exams?' + q);
+  show('Exámenes en los CALE', form, list.length ? table(['Documento', 'Categoría', 'Parte', 'Trámite', 'Resultado', 'CALE', 'Estación', 'Inicio', 'Certificado'],
+    list.map((e) => [e.candidate, e.category, e.part === 'THEORY' ? 'teórica' : 'práctica', e.procedure ?? '', e.verdict, e.center, e.station,
+      e.startedAt, String(e.certificateNumber ?? '—')]))
+    : h('p', { id: 'exams-none' }, 'No hay exámenes que coincidan.'));
 }
 
 // ---- routing
