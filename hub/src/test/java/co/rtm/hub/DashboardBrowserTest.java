@@ -3,6 +3,9 @@ package co.rtm.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.rtm.hub.dashboard.Browser;
+import co.rtm.hub.plausibility.SeriesText;
+import co.rtm.profiles.wire.InspectionMessage;
+import com.fasterxml.jackson.databind.JsonNode;
 import co.rtm.profiles.scoring.ScoreResult;
 import co.rtm.profiles.tracks.TrackBatch;
 import co.rtm.profiles.tracks.TrackFix;
@@ -135,7 +138,15 @@ class DashboardBrowserTest extends RunningHubApi {
 
         try (TestLane lane = new TestLane(hub.provision("CDA-WEB", "web-1", "cda-light"), hub.mqttUrl())) {
             ScoreResult ok = TestLane.score(TestLane.approvedInput());
-            Ack ack = lane.send(lane.sign(lane.inspection(UUID.randomUUID(), 1, TestLane.approvedInput(), ok)), UUID.randomUUID());
+            // with the raw series its instruments read (brake forces, gas), as the plausibility tests build them
+            InspectionMessage plain = lane.inspection(UUID.randomUUID(), 1, TestLane.approvedInput(), ok);
+            JsonNode evidence = new SeriesText().identity("brakes", 2, "Sim FR-3000 BR1").readings("brakes", 40, 16_000, 300)
+                    .identity("gas", 2, "Sim AG-500 GA1").readings("gas", 30, 16_500, 30)
+                    .instrument("brakes", "BR1", "2027-08-02").instrument("gas", "GA1", "2027-08-02").evidence();
+            InspectionMessage withSeries = InspectionMessage.of(new MessageHeader(plain.messageId(), plain.centerId(),
+                    plain.stationId(), plain.seq(), plain.bootId(), plain.createdAt()), plain.profile(), plain.startedAt(),
+                    plain.inspectors(), null, plain.input(), plain.score(), evidence);
+            Ack ack = lane.send(lane.sign(withSeries), UUID.randomUUID());
             assertThat(ack.status()).isEqualTo(AckStatus.ACCEPTED);
             long acked = System.nanoTime();
             String plate = "WEB-1-1";
@@ -155,6 +166,12 @@ class DashboardBrowserTest extends RunningHubApi {
             assertThat(measurements.getText()).contains("brakes.axles[0].serviceLeftN").contains("1900");
             assertThat(browser.findElement(By.id("main")).getText()).contains("Recalificado por el hub").contains("APPROVED");
             assertThat(browser.findElements(By.cssSelector("#detail-limits tbody tr"))).isNotEmpty();
+            List<WebElement> plots = browser.findElements(By.cssSelector("#detail-plots svg path.series"));
+            assertThat(plots).hasSize(2);
+            assertThat(plots.get(0).getAttribute("d").split("L")).hasSize(40);
+            shot("detail");
+            browser.executeScript("document.getElementById('detail-limits').scrollIntoView()");
+            shot("detail-limits-and-plots");
             assertThat(browser.findElement(By.id("detail-limits")).getText()).contains("cumple");
             shot("detail");
 
