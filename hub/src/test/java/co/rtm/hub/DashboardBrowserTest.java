@@ -129,7 +129,6 @@ class DashboardBrowserTest extends RunningHubApi {
     void aSupervisorFollowsAResultFromTheLiveFeedToItsDetailAcknowledgesAnAlertAndSeesATrack() throws Exception {
         logIn("sup", "Sup3rvisor!x");
         waitFor(By.id("ov-table"), Duration.ofSeconds(10));
-        shot("overview");
         go("#/en-vivo");
         waitFor(By.id("feed-list"), Duration.ofSeconds(10));
         // the stream is connected once the feed has a subscriber
@@ -193,6 +192,7 @@ class DashboardBrowserTest extends RunningHubApi {
                 "from", today.minusDays(1).toString(), "to", today.plusDays(40).toString()));
         assertThat(stay.status()).as(stay.body()).isEqualTo(201);
         try (TestLane lane = new TestLane(hub.provision("MOV-WEB", "mov-1", "cda-light-mobile"), hub.mqttUrl())) {
+            lane.client.publish(lane.topic(TopicKind.STATUS), "online", null, null);
             List<TrackFix> fixes = new ArrayList<>();
             Instant start = Instant.now().minusSeconds(180);
             for (int i = 0; i < 120; i++) {
@@ -218,6 +218,10 @@ class DashboardBrowserTest extends RunningHubApi {
                 + ".querySelectorAll('rect title')].map(t => t.textContent)");
         assertThat(bars).hasSize(24).contains("10: 1", "09: 0", "11: 0");
         shot("capacity");
+        go("#/resumen");
+        String overview = waitFor(By.id("ov-table"), Duration.ofSeconds(10)).getText();
+        assertThat(overview).contains("web-1", "mov-1 en línea");
+        shot("overview");
         go("#/examenes?documento=CC-79123456&cale=CALE-NONE");
         assertThat(waitFor(By.id("exams-none"), Duration.ofSeconds(10)).getText()).contains("No hay");
         shot("exams");
