@@ -204,7 +204,8 @@ public final class HubServer implements AutoCloseable {
         }
         api = ApiServer.start(db, httpPort, new Supervisors(db, Clock.systemUTC()), this::counters,
                 () -> client != null && client.isConnected() ? "up" : "down", (request, url, cert, user) -> issuer.actingAs(user).issue(request, url, cert),
-                home.hubKey());
+                home.hubKey(),
+                new co.rtm.hub.dashboard.DashboardSources(ingestor.feed(), ingestor.presence()));
         return api;
     }
 

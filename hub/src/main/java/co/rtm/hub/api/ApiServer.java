@@ -57,7 +57,8 @@ public final class ApiServer implements AutoCloseable {
     private final ReadModel read;
     private final Supplier<IngestCounts> counts;
     private final BrokerProbe broker;
-    private final List<Route> routes;
+    private List<Route> routes;
+    private final DashboardApi dashboard;
     private final Clock clock;
     private final RegistryWrites registry;
     private final StationWrites stations;
@@ -65,7 +66,8 @@ public final class ApiServer implements AutoCloseable {
     private Javalin app;
 
     private ApiServer(Database db, Clock clock, Supervisors supervisors, Supplier<IngestCounts> counts, BrokerProbe broker,
-                      StationProvisioner provisioner, SigningKey hubKey) {
+                      StationProvisioner provisioner, SigningKey hubKey,
+                      co.rtm.hub.dashboard.DashboardSources dashboard) {
         this.supervisors = supervisors;
         this.alerts = new Alerts(db, clock);
         this.read = new ReadModel(db);
@@ -75,9 +77,11 @@ public final class ApiServer implements AutoCloseable {
         this.registry = new RegistryWrites(new Registry(db, clock), new People(db, clock));
         this.stations = new StationWrites(provisioner);
         this.mobile = new MobileLineApi(db, clock);
+        this.dashboard = new DashboardApi(db, clock, dashboard, supervisors, json, this::ok, ctx -> user(ctx).name(),
+                ctx -> ctx.attribute(TOKEN));
         this.routes = java.util.stream.Stream.of(routes(),
                 new ExamApi(db, clock, this::ok, this::body, ctx -> user(ctx).name()).routes(),
-                new DocumentApi(db, hubKey, this::ok).routes()).flatMap(List::stream).toList();
+                new DocumentApi(db, hubKey, this::ok).routes(), this.dashboard.routes()).flatMap(List::stream).toList();
     }
 
     /**
@@ -94,16 +98,26 @@ public final class ApiServer implements AutoCloseable {
     /** As {@link #start(Database, int, Supervisors, Supplier, BrokerProbe)}, able to provision stations. */
     public static ApiServer start(Database db, int port, Supervisors supervisors, Supplier<IngestCounts> counts,
                                   BrokerProbe broker, StationProvisioner provisioner) {
-        return start(db, port, supervisors, counts, broker, provisioner, null);
+        return start(db, port, supervisors, counts, broker, provisioner, (SigningKey) null);
     }
 
     /** As above, sealing certificates with {@code hubKey} (docs/documents.md); null: certificates answer 503. */
     public static ApiServer start(Database db, int port, Supervisors supervisors, Supplier<IngestCounts> counts,
                                   BrokerProbe broker, StationProvisioner provisioner, SigningKey hubKey) {
+        return start(db, port, supervisors, counts, broker, provisioner, hubKey, null);
+    }
+
+    /**
+     * As above, with the live feed and station presence the dashboard shows (docs/dashboard.md); null: none.
+     */
+    public static ApiServer start(Database db, int port, Supervisors supervisors, Supplier<IngestCounts> counts,
+                                  BrokerProbe broker, StationProvisioner provisioner, SigningKey hubKey,
+                                  co.rtm.hub.dashboard.DashboardSources dashboard) {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("HTTP port out of range: " + port);
         }
-        ApiServer server = new ApiServer(db, Clock.systemUTC(), supervisors, counts, broker, provisioner, hubKey);
+        ApiServer server = new ApiServer(db, Clock.systemUTC(), supervisors, counts, broker, provisioner, hubKey,
+                dashboard);
         server.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // nothing phones home: the version check only compares the build date, and is off anyway
@@ -112,6 +126,7 @@ public final class ApiServer implements AutoCloseable {
             config.jetty.port = port;
             config.http.maxRequestSize = 64 * 1024;
             config.router.ignoreTrailingSlashes = true;
+            DashboardApi.serveStatic(config);
             for (Route r : server.routes) {
                 config.routes.addHttpHandler(HandlerType.findOrCreate(r.method()), r.path(), ctx -> server.handle(r, ctx));
             }
@@ -153,6 +168,7 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        dashboard.close();
         if (app != null) {
             app.stop();
         }

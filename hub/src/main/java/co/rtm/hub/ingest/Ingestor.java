@@ -1,6 +1,8 @@
 package co.rtm.hub.ingest;
 
 import co.rtm.hub.exam.ExamIntake;
+import co.rtm.hub.feed.FeedEvent;
+import co.rtm.hub.feed.LiveFeed;
 import co.rtm.hub.exam.Impersonation;
 import co.rtm.hub.ledger.Ledger;
 import co.rtm.hub.ledger.Outcome;
@@ -74,6 +76,7 @@ public final class Ingestor implements MessageHandler {
     private final Clock clock;
     private final IngestCounters counters = new IngestCounters();
     private final StationPresence presence = new StationPresence();
+    private final LiveFeed feed = new LiveFeed();
 
     public Ingestor(Database db, Ledger ledger, StationDirectory directory, Scorer scorer, SigningKey hubKey,
                     AckSink sink, Clock clock) {
@@ -100,6 +103,11 @@ public final class Ingestor implements MessageHandler {
 
     public StationPresence presence() {
         return presence;
+    }
+
+    /** Accepted and refused results as they are committed, for the dashboard's live feed (never blocks ingestion). */
+    public LiveFeed feed() {
+        return feed;
     }
 
     /** One message, prepared and committed on its own: {@link #prepare} then {@link #commit}. */
@@ -238,6 +246,9 @@ public final class Ingestor implements MessageHandler {
             UUID messageId = UUID.fromString(submission.messageId());
             if (outcome instanceof Outcome.Accepted a) {
                 counters.accepted();
+                feed.publish(new FeedEvent(FeedEvent.ACCEPTED, submission.messageId(), submission.centerId(),
+                        submission.stationId(), submission.type().name(), submission.subject(), submission.verdict().name(),
+                        a.receipt().furNumber(), a.receipt().certificateNumber(), null, i.now()));
                 LOG.debug("accepted {} from {}: FUR {}, certificate {}", messageId, submission.stationId(),
                         a.receipt().furNumber(), a.receipt().certificateNumber());
             } else if (outcome instanceof Outcome.Duplicate) {
@@ -332,6 +343,10 @@ public final class Ingestor implements MessageHandler {
 
     private void counted(Outcome.Refused r, String topic) {
         counters.refused(r.reasonCode());
+        Topic t = parseTopic(topic);
+        feed.publish(new FeedEvent(FeedEvent.REFUSED, r.messageId(), t == null ? null : t.centerId(),
+                t == null ? null : t.stationId(), t == null ? null : t.kind().wire().toUpperCase(java.util.Locale.ROOT),
+                null, null, null, null, r.reasonCode(), clock.instant()));
         LOG.warn("refused message {} on {}: {} ({})", r.messageId() == null ? "-" : r.messageId(), topic,
                 r.reasonCode(), r.detail());
     }
@@ -360,6 +375,14 @@ public final class Ingestor implements MessageHandler {
             return id != null && id.isTextual() ? Optional.of(UUID.fromString(id.asText())) : Optional.empty();
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    private static Topic parseTopic(String name) {
+        try {
+            return name == null ? null : Topic.parse(name);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
