@@ -117,6 +117,7 @@ public final class DemoCommand implements Callable<Integer> {
                             seed * 1000 + laneNo++, Duration.ofMillis(vehicleIntervalMs)));
                 }
             }
+            DemoMobileLine.Script mobile = DemoMobileLine.script(hub, dir.resolve("stations"), "CDA-BOG-001", seed, err);
             err.printf(Locale.ROOT, "demo: %d centres, %d lanes (%d reading simulated instruments) running for %d s%n",
                     CENTRES.size(), lanes.size(), lanes.stream().filter(DemoLane::instrumented).count(), durationSeconds);
 
@@ -131,6 +132,7 @@ public final class DemoCommand implements Callable<Integer> {
                 Thread.sleep(500);
             }
             progress(err, "drained", started, lanes, hub);
+            DemoMobileLine.Outcome mobileOutcome = mobile.finish();
             Summary s = summarise(lanes, hub);
             closeLanes(lanes);
             hub.close();
@@ -152,7 +154,9 @@ public final class DemoCommand implements Callable<Integer> {
             summary.put("rejectedShare", s.produced == 0 ? 0 : Math.round(1000.0 * s.rejected / s.produced) / 1000.0);
             summary.set("ledger", ledger);
             summary.put("dataDir", dir.toAbsolutePath().toString());
-            summary.put("ok", ledger.path("ok").asBoolean(false) && s.pending == 0 && s.refused == 0);
+            mobileOutcome.putInto(summary);
+            summary.put("ok", ledger.path("ok").asBoolean(false) && s.pending == 0
+                    && s.refused == mobileOutcome.refused() && mobileOutcome.asPlanned());
             out.println(summary);
             out.flush();
             return summary.get("ok").asBoolean() ? 0 : 1;

@@ -38,7 +38,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The demo's mobile line (DESIGN §7, docs/mobile-lines.md): a line of kind MOBILE whose route is scheduled at the
@@ -75,6 +80,66 @@ public final class DemoMobileLine implements AutoCloseable {
 
     /** What happened: each step's outcome (ACCEPTED or the hub's refusal code), and the track as the hub has it. */
     public record Outcome(List<String> steps, long accepted, long refused, long trackFixes, boolean verified) {
+        /** The steps the script means: two refusals on purpose, then accepted ones. */
+        public static final List<String> PLANNED = List.of("OUTSIDE_SCHEDULED_MUNICIPALITY",
+                "METROLOGICAL_VERIFICATION_REQUIRED", "ACCEPTED", "ACCEPTED", "ACCEPTED");
+
+        static Outcome failed(String why) {
+            return new Outcome(List.of("ERROR: " + why), 0, 0, 0, false);
+        }
+
+        public boolean asPlanned() {
+            return steps.equals(PLANNED);
+        }
+
+        /** The demo summary's fields, apart from the fixed lanes' ones. */
+        public void putInto(ObjectNode summary) {
+            summary.put("mobileLine", CENTER);
+            summary.putPOJO("mobileSteps", steps);
+            summary.put("mobileAccepted", accepted);
+            summary.put("mobileRefused", refused);
+            summary.put("mobileVerification", verified);
+            summary.put("trackFixes", trackFixes);
+        }
+    }
+
+    /** The script running beside the demo's fixed lanes. */
+    public static final class Script {
+        private final CompletableFuture<Outcome> outcome;
+
+        private Script(CompletableFuture<Outcome> outcome) {
+            this.outcome = outcome;
+        }
+
+        /** Waits for the script (at most two minutes); a failure is an outcome that is not as planned. */
+        public Outcome finish() {
+            try {
+                return outcome.get(2, TimeUnit.MINUTES);
+            } catch (ExecutionException e) {
+                return Outcome.failed(String.valueOf(e.getCause()));
+            } catch (TimeoutException e) {
+                outcome.cancel(true);
+                return Outcome.failed("the mobile line's script did not finish in 2 min");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Outcome.failed("interrupted");
+            }
+        }
+    }
+
+    /** Starts the line and runs its script on a thread of its own; see {@link #start}. */
+    public static Script script(HubServer hub, Path stationsDir, String farCda, long seed, PrintWriter log) {
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try (DemoMobileLine line = start(hub, stationsDir, farCda, seed)) {
+                outcome.complete(line.run(log));
+            } catch (Exception e) {
+                outcome.completeExceptionally(e);
+            }
+        }, "demo-mobile-line");
+        t.setDaemon(true);
+        t.start();
+        return new Script(outcome);
     }
 
     private final HubServer hub;

@@ -43,6 +43,12 @@ class DemoTest {
         assertThat(summary.path("producedFromInstruments").asLong()).as(summary.toString()).isPositive();
         assertThat(summary.path("rejectedShare").asDouble()).isBetween(0.1, 0.4);
         assertThat(summary.path("ledger").path("furGaps").asLong()).isZero();
+        // the mobile line: refused outside Mitú and before its verification on purpose, accepted after it
+        assertThat(summary.path("mobileRefused").asLong()).as(summary.toString()).isEqualTo(2);
+        assertThat(summary.path("mobileAccepted").asLong()).as(summary.toString()).isEqualTo(3);
+        assertThat(summary.path("mobileVerification").asBoolean()).isTrue();
+        assertThat(summary.path("trackFixes").asLong()).isPositive();
+        assertThat(summary.path("refused").asLong()).isEqualTo(summary.path("mobileRefused").asLong());
         assertThat(summary.path("dataDir").asText()).isEqualTo(data.toAbsolutePath().toString());
     }
 

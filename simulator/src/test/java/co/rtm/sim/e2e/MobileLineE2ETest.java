@@ -38,6 +38,7 @@ class MobileLineE2ETest {
             }
             assertThat(outcome.steps()).as(log.toString()).containsExactly("OUTSIDE_SCHEDULED_MUNICIPALITY",
                     "METROLOGICAL_VERIFICATION_REQUIRED", "ACCEPTED", "ACCEPTED", "ACCEPTED");
+            assertThat(outcome.asPlanned()).isTrue();
             assertThat(outcome.verified()).isTrue();
             assertThat(outcome.accepted()).isEqualTo(3);
             assertThat(outcome.refused()).isEqualTo(2);
