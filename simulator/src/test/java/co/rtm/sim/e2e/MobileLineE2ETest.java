@@ -8,6 +8,7 @@ import co.rtm.hub.geo.Municipalities;
 import co.rtm.hub.home.HubHome;
 import co.rtm.hub.mobile.MonthlyReport;
 import co.rtm.hub.registry.OpeningHours;
+import co.rtm.hub.store.Timestamps;
 import co.rtm.sim.demo.DemoMobileLine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -55,8 +56,20 @@ class MobileLineE2ETest {
                     }
                 }
             });
-            MonthlyReport.Report report = MonthlyReport.of(hub.database(), DemoMobileLine.CENTER,
-                    YearMonth.now(OpeningHours.BOGOTA), Municipalities.colombia());
+            // the month the (simulated, an hour behind) inspections started in, Bogotá
+            String startedAt = hub.database().read(tx -> {
+                try (PreparedStatement ps = tx.connection().prepareStatement(
+                        "SELECT MIN(started_at) FROM results WHERE station_id = ?")) {
+                    ps.setString(1, DemoMobileLine.STATION);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getString(1);
+                    }
+                }
+            });
+            YearMonth month = YearMonth.from(Timestamps.parse(startedAt).atZone(OpeningHours.BOGOTA));
+            MonthlyReport.Report report = MonthlyReport.of(hub.database(), DemoMobileLine.CENTER, month,
+                    Municipalities.colombia());
             assertThat(report.rows()).singleElement().satisfies(row -> {
                 assertThat(row.municipalityCode()).isEqualTo(DemoMobileLine.MITU);
                 assertThat(row.inspections()).isEqualTo(completed);
