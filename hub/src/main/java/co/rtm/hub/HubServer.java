@@ -3,6 +3,7 @@ package co.rtm.hub;
 import co.rtm.hub.api.ApiServer;
 import co.rtm.hub.config.ConfigChanges;
 import co.rtm.hub.config.ConfigPublisher;
+import co.rtm.hub.config.ScheduleStops;
 import co.rtm.hub.config.ConfigWatch;
 import co.rtm.hub.broker.EmbeddedBroker;
 import co.rtm.hub.broker.TlsListener;
@@ -127,7 +128,7 @@ public final class HubServer implements AutoCloseable {
                     .withShared(config.externalBrokerUrl() != null);
             server.client = HubMqttClient.connectPipelined(settings, pipeline);
             server.configWatch = ConfigWatch.start(new ConfigChanges(db), new ConfigPublisher(registry, home.hubKey(),
-                    server::publishRetained, clock), STATION_CHANGE_POLL);
+                    server::publishRetained, clock, ScheduleStops.from(db)), STATION_CHANGE_POLL);
             opened.push(server.configWatch);
             server.startupTime = Duration.ofNanos(System.nanoTime() - started);
             LOG.info("hub '{}' ingesting from {} (started in {} ms)", config.instanceId(), url,

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import co.rtm.profiles.config.OpeningWeek;
+import co.rtm.profiles.config.ScheduleStop;
 import co.rtm.profiles.config.StationConfig;
 import co.rtm.profiles.vehicle.VehicleKind;
 
@@ -23,7 +24,8 @@ public final class LaneLimitsCheck {
 
     /** Why the lane should not start a vehicle now. */
     public enum Reason { STATION_INACTIVE, ACCREDITATION_EXPIRED, ENVIRONMENTAL_CERTIFICATE_EXPIRED, HOLIDAY,
-        OUTSIDE_OPERATING_HOURS, CAPACITY_REACHED }
+        OUTSIDE_OPERATING_HOURS, CAPACITY_REACHED,
+        NOT_IN_SCHEDULED_MUNICIPALITY }
 
     /** A reason and what the technician is told. */
     public record Hold(Reason reason, String text) {
@@ -72,6 +74,11 @@ public final class LaneLimitsCheck {
                     + " inspecciones iniciadas entre las " + hhmm(hour) + " y las " + hhmm(hour.plusHours(1))
                     + "; la siguiente a partir de las " + hhmm(hour.plusHours(1)));
         }
+        if (!config.schedule().isEmpty() && config.schedule().stream().noneMatch(stop -> covers(stop, now))) {
+            // art. 3.3.1.6 m: a mobile line works only in the municipalities of its schedule, on their dates
+            return hold(Reason.NOT_IN_SCHEDULED_MUNICIPALITY, "Sin municipio programado para hoy: el hub rechazará"
+                    + " la inspección de esta línea móvil");
+        }
         return Optional.empty();
     }
 
@@ -101,6 +108,10 @@ public final class LaneLimitsCheck {
                 : t.toLocalDate().equals(today.plusDays(1)) ? "mañana"
                 : "el " + t.getDayOfWeek().getDisplayName(TextStyle.FULL, ES) + " " + t.toLocalDate();
         return day + " a las " + String.format("%02d:%02d", t.getHour(), t.getMinute());
+    }
+
+    private static boolean covers(ScheduleStop stop, Instant now) {
+        return !now.isBefore(stop.from().toInstant()) && now.isBefore(stop.to().toInstant());
     }
 
     private static String hhmm(ZonedDateTime t) {

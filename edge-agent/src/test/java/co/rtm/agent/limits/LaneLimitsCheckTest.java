@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import co.rtm.agent.limits.LaneLimitsCheck.Hold;
 import co.rtm.agent.limits.LaneLimitsCheck.Reason;
 import co.rtm.profiles.config.OpeningWeek;
+import co.rtm.profiles.config.ScheduleStop;
 import co.rtm.profiles.config.StationConfig;
 import co.rtm.profiles.vehicle.VehicleKind;
 
@@ -104,5 +105,22 @@ class LaneLimitsCheckTest {
         assertThat(LaneLimitsCheck.vehicleRefusal(CONFIG, VehicleKind.LIGHT)).isEmpty();
         assertThat(LaneLimitsCheck.vehicleRefusal(CONFIG, VehicleKind.MOTOCARRO))
                 .hasValueSatisfying(t -> assertThat(t).contains("motocarro").contains("permitidos: liviano"));
+    }
+
+    @Test
+    void aMobileLaneIsHeldOnADayNoStopCoversFromBogotaMidnightOn() {
+        StationConfig mobile = new StationConfig("MOB-1", "mob-1", 1, OffsetDateTime.parse("2026-01-01T00:00-05:00"), true,
+                "cda-light@1", null, List.of(VehicleKind.LIGHT), null, null, null, List.of(new ScheduleStop("97001",
+                OffsetDateTime.parse("2026-01-01T00:00-05:00"), OffsetDateTime.parse("2026-02-01T00:00-05:00"))));
+        assertThat(reason(mobile, "2026-01-01T00:00:00", 0)).isEmpty();
+        assertThat(reason(mobile, "2026-01-31T23:59:59", 0)).isEmpty();
+        Optional<Hold> after = LaneLimitsCheck.check(mobile, bogota("2026-02-01T00:00:00"), 0);
+        assertThat(after.map(Hold::reason)).contains(Reason.NOT_IN_SCHEDULED_MUNICIPALITY);
+        assertThat(after.get().text()).startsWith("Sin municipio programado para hoy");
+        assertThat(reason(mobile, "2025-12-31T23:59:59", 0)).contains(Reason.NOT_IN_SCHEDULED_MUNICIPALITY);
+        // 2026-02-01 00:30 Bogotá is 05:30 UTC: the Bogotá date decides, not the UTC one
+        assertThat(LaneLimitsCheck.check(mobile, Instant.parse("2026-02-01T04:59:59Z"), 0)).isEmpty();
+        // a fixed lane (no schedule) is never held for this
+        assertThat(reason(config(true, null, null), "2026-02-02T08:00:00", 0)).isEmpty();
     }
 }

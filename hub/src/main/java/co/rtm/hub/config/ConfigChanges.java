@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import co.rtm.hub.mobile.Schedules;
 import co.rtm.hub.store.Database;
 
 /**
@@ -20,7 +21,8 @@ public final class ConfigChanges {
     static final List<String> STATION_KINDS = List.of("STATION_CREATED", "STATION_ACTIVATED", "STATION_DEACTIVATED",
             "LANE_CAPACITY_SET", "KEY_ADDED", "KEY_ROTATED", "KEY_REVOKED");
     /** Entries whose subject is a centre. */
-    static final List<String> CENTER_KINDS = List.of("CENTER_RULES_SET");
+    static final List<String> CENTER_KINDS = List.of("CENTER_RULES_SET", Schedules.AUDIT_SCHEDULED, Schedules.AUDIT_REMOVED,
+            Schedules.AUDIT_LEAVE_BY);
 
     /** The stations touched by entries after {@code afterId}, and the newest id read. */
     public record Batch(long lastId, Set<String> stationIds) {

@@ -32,8 +32,16 @@ public final class ConfigPublisher {
     private final RetainedSink sink;
     private final Clock clock;
     private final AtomicLong lastVersion = new AtomicLong();
+    private final ScheduleStops.Source schedules;
 
     public ConfigPublisher(Registry registry, SigningKey hubKey, RetainedSink sink, Clock clock) {
+        this(registry, hubKey, sink, clock, ScheduleStops.none());
+    }
+
+    /** @param schedules the mobile lines' stays, sent as the {@code schedule} of their lanes */
+    public ConfigPublisher(Registry registry, SigningKey hubKey, RetainedSink sink, Clock clock,
+                           ScheduleStops.Source schedules) {
+        this.schedules = schedules;
         this.registry = registry;
         this.hubKey = hubKey;
         this.sink = sink;
@@ -53,7 +61,7 @@ public final class ConfigPublisher {
         var keys = registry.keys(stationId);
         boolean revoked = !keys.isEmpty() && keys.stream().noneMatch(k -> k.usableAt(now));
         long version = lastVersion.updateAndGet(v -> Math.max(v + 1, now.toEpochMilli()));
-        return Optional.of(StationConfigBuilder.build(s, rules, capacity, revoked, version, now));
+        return Optional.of(StationConfigBuilder.build(s, rules, capacity, revoked, version, now, schedules.of(s.centerId())));
     }
 
     /** Publishes the station's config; logs and returns false when it cannot. */

@@ -17,6 +17,7 @@ import co.rtm.hub.registry.ProfileRefs;
 import co.rtm.hub.registry.Station;
 import co.rtm.hub.registry.TimeRange;
 import co.rtm.profiles.config.OpeningWeek;
+import co.rtm.profiles.config.ScheduleStop;
 import co.rtm.profiles.config.StationConfig;
 import co.rtm.profiles.profile.StationProfile;
 import co.rtm.profiles.vehicle.VehicleKind;
@@ -35,6 +36,12 @@ public final class StationConfigBuilder {
      */
     public static StationConfig build(Station station, CenterRules rules, Integer capacityPerHour, boolean keyRevoked,
                                       long version, Instant now) {
+        return build(station, rules, capacityPerHour, keyRevoked, version, now, List.of());
+    }
+
+    /** As above, for a lane of a mobile line whose stays are {@code schedule} ({@link ScheduleStops}). */
+    public static StationConfig build(Station station, CenterRules rules, Integer capacityPerHour, boolean keyRevoked,
+                                      long version, Instant now, List<ScheduleStop> schedule) {
         List<VehicleKind> laneKinds = ProfileRefs.resolve(station.profileId()).map(StationProfile::vehicleKinds).orElse(List.of());
         // art. 3.3.3.6: the centre's class narrows what its lanes may take
         List<VehicleKind> allowed = laneKinds.stream()
@@ -42,7 +49,7 @@ public final class StationConfigBuilder {
         return new StationConfig(station.centerId(), station.id(), version, OffsetDateTime.ofInstant(now, OpeningHours.BOGOTA),
                 station.active() && !keyRevoked, station.profileId(), capacityPerHour, allowed,
                 rules.hoursRegistered() ? week(rules.hours(), now.atZone(OpeningHours.BOGOTA).getYear()) : null,
-                rules.accreditedUntil(), rules.environmentalUntil(), List.of());
+                rules.accreditedUntil(), rules.environmentalUntil(), schedule);
     }
 
     /** The hours per weekday, and the public holidays of {@code year} and the next one. */

@@ -19,7 +19,14 @@ import co.rtm.hub.HubConfig;
 import co.rtm.hub.HubServer;
 import co.rtm.hub.broker.StationClient;
 import co.rtm.hub.home.HubHome;
+import co.rtm.hub.geo.Municipalities;
+import co.rtm.hub.mobile.Schedules;
+import co.rtm.hub.mobile.Stay;
+import co.rtm.hub.registry.CenterKind;
 import co.rtm.hub.registry.OpeningHours;
+import co.rtm.profiles.config.ScheduleStop;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import co.rtm.profiles.config.StationConfig;
 import co.rtm.profiles.wire.Ed25519Keys;
 import co.rtm.profiles.wire.Envelope;
@@ -83,6 +90,28 @@ class StationConfigPublishTest {
             assertThat(retained.capacityPerHour()).isEqualTo(3);
         } finally {
             again.close();
+        }
+    }
+
+    @Test
+    void aMobileLinesStaysAreItsLanesScheduleRepublishedWhenAStayIsAddedOrRemoved() throws Exception {
+        hub.registry().createCenter("MOB-CFG", CenterKind.MOBILE, "Linea movil", "M900");
+        StationBundle bundle = hub.provision("MOB-CFG", "mob-cfg-1", "cda-light-mobile");
+        StationClient station = StationClient.connect(hub.mqttUrl(), bundle.mqtt().username(), bundle.mqtt().password());
+        try {
+            station.subscribe(new Topic("MOB-CFG", "mob-cfg-1", TopicKind.CONFIG).name());
+            assertThat(awaitConfig(station, bundle, c -> true).schedule()).isEmpty();
+            Schedules schedules = new Schedules(hub.database(), Clock.systemUTC(), Municipalities.colombia());
+            // Mitú (Vaupés): no fixed CDA with coordinates in this hub
+            Stay stay = schedules.add("MOB-CFG", "97001", LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30));
+            StationConfig scheduled = awaitConfig(station, bundle, c -> !c.schedule().isEmpty());
+            assertThat(scheduled.schedule()).containsExactly(new ScheduleStop("97001",
+                    OffsetDateTime.parse("2026-11-01T00:00-05:00"), OffsetDateTime.parse("2026-12-01T00:00-05:00")));
+            schedules.remove("MOB-CFG", stay.id());
+            StationConfig removed = awaitConfig(station, bundle, c -> c.version() > scheduled.version() && c.schedule().isEmpty());
+            assertThat(removed.schedule()).isEmpty();
+        } finally {
+            station.close();
         }
     }
 

@@ -119,7 +119,8 @@ public final class DemoCommand implements Callable<Integer> {
                 }
             }
             cale = DemoCale.start(hub, dir, seed, Duration.ofSeconds(durationSeconds));
-            err.printf(Locale.ROOT, "demo: %d centres, %d lanes (%d reading simulated instruments) and a CALE running for %d s%n",
+            DemoMobileLine.Script mobile = DemoMobileLine.script(hub, dir.resolve("stations"), "CDA-BOG-001", seed, err);
+            err.printf(Locale.ROOT, "demo: %d centres, %d lanes (%d reading simulated instruments), a mobile line and a CALE running for %d s%n",
                     CENTRES.size(), lanes.size(), lanes.stream().filter(DemoLane::instrumented).count(), durationSeconds);
 
             long end = System.nanoTime() + Duration.ofSeconds(durationSeconds).toNanos();
@@ -134,6 +135,7 @@ public final class DemoCommand implements Callable<Integer> {
                 Thread.sleep(500);
             }
             progress(err, "drained", started, lanes, hub, cale);
+            DemoMobileLine.Outcome mobileOutcome = mobile.finish();
             Summary s = summarise(lanes, hub);
             DemoCale.Counts exams = cale.counts();
             long calePending = cale.pending();
@@ -162,7 +164,9 @@ public final class DemoCommand implements Callable<Integer> {
             summary.put("rejectedShare", s.produced == 0 ? 0 : Math.round(1000.0 * s.rejected / s.produced) / 1000.0);
             summary.set("ledger", ledger);
             summary.put("dataDir", dir.toAbsolutePath().toString());
-            summary.put("ok", ledger.path("ok").asBoolean(false) && s.pending + calePending == 0 && s.refused == 0);
+            mobileOutcome.putInto(summary);
+            summary.put("ok", ledger.path("ok").asBoolean(false) && s.pending + calePending == 0
+                    && s.refused == mobileOutcome.refused() && mobileOutcome.asPlanned());
             out.println(summary);
             out.flush();
             return summary.get("ok").asBoolean() ? 0 : 1;

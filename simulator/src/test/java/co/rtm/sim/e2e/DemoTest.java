@@ -49,6 +49,12 @@ class DemoTest {
                 .isLessThanOrEqualTo(summary.path("examsAccepted").asLong());
         assertThat(summary.path("impersonationAlerts").asLong()).as(summary.toString()).isPositive();
         assertThat(lines).anyMatch(l -> l.startsWith("demo: running") && l.contains("CALE: theory"));
+        // the mobile line: refused outside Mitú and before its verification on purpose, accepted after it
+        assertThat(summary.path("mobileRefused").asLong()).as(summary.toString()).isEqualTo(2);
+        assertThat(summary.path("mobileAccepted").asLong()).as(summary.toString()).isEqualTo(3);
+        assertThat(summary.path("mobileVerification").asBoolean()).isTrue();
+        assertThat(summary.path("trackFixes").asLong()).isPositive();
+        assertThat(summary.path("refused").asLong()).isEqualTo(summary.path("mobileRefused").asLong());
         assertThat(summary.path("dataDir").asText()).isEqualTo(data.toAbsolutePath().toString());
     }
 

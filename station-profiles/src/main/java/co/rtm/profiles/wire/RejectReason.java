@@ -58,6 +58,16 @@ public enum RejectReason {
     SERIES_REUSED,
     /** A test was measured with an instrument whose metrological verification had expired. */
     CALIBRATION_EXPIRED,
+    /** A mobile line inspected on a day no stay of its schedule covers (art. 3.3.1.6 m; docs/mobile-lines.md). */
+    NOT_IN_SCHEDULED_MUNICIPALITY,
+    /** A mobile line inspected after the leave-by date of its stay (art. 3.3.3.10). */
+    PAST_LEAVE_BY_DATE,
+    /** A mobile line had no GPS fix in the 15 minutes up to the inspection's start. */
+    NO_RECENT_FIX,
+    /** A mobile line's fix at the start lies outside the scheduled municipality. */
+    OUTSIDE_SCHEDULED_MUNICIPALITY,
+    /** A mobile line moved and recorded no metrological verification since (art. 3.3.3.8). */
+    METROLOGICAL_VERIFICATION_REQUIRED,
     /**
      * A CALE exam the hub's records do not allow: no booking or another candidate's, a reused draw seat, a missing or
      * expired CRC/CEA certificate, a retake or practical outside its window or at another CALE. The stored refusal keeps
