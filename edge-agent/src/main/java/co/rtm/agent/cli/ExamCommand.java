@@ -1,6 +1,7 @@
 package co.rtm.agent.cli;
 
 import co.rtm.agent.exam.ExamAgent;
+import co.rtm.agent.exam.ExamStationOptions;
 import co.rtm.agent.identity.CivilRegistryReplica;
 import co.rtm.agent.outbox.OutboxException;
 import co.rtm.agent.station.BundleException;
@@ -21,7 +22,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code exam --bundle FILE --data DIR --registry DB [--port N] [--draw-seed HEX]}: runs a CALE theory room or
+ * {@code exam --bundle FILE --data DIR --registry DB [--port N] [--draw-seed HEX] [--match-threshold SCORE]
+ * [--fingerprint tcp://HOST:PORT]}: runs a CALE theory room or
  * practical station (by the bundle's profile) until SIGTERM, candidate terminals or examiner consoles connecting
  * on 127.0.0.1:PORT with the line protocol of docs/cale-stations.md. Prints {@code listening <port>} once ready.
  */
@@ -43,6 +45,12 @@ public final class ExamCommand implements Callable<Integer> {
 
     @Option(names = "--draw-seed", paramLabel = "HEX", description = "Theory room session seed, 32-128 lower-case hex digits (default: random).")
     String drawSeed;
+
+    @Option(names = "--match-threshold", paramLabel = "SCORE", description = "Fingerprint match threshold (SourceAFIS score) overriding the profile's identity.matchThreshold.")
+    Double matchThreshold;
+
+    @Option(names = "--fingerprint", paramLabel = "tcp://HOST:PORT", description = "Take fingerprints from an FPR1 reader on a device server instead of the terminals' FINGER line (photos then come over the PHOTO line).")
+    String fingerprint;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -69,6 +77,14 @@ public final class ExamCommand implements Callable<Integer> {
             err.println("exam: --draw-seed: " + e.getMessage());
             return 2;
         }
+        ExamStationOptions options;
+        try {
+            options = new ExamStationOptions(matchThreshold,
+                    fingerprint == null ? null : ExamStationOptions.fingerprintUri(fingerprint));
+        } catch (IllegalArgumentException e) {
+            err.println("exam: " + e.getMessage());
+            return 2;
+        }
         if (!Files.isRegularFile(registry)) {
             err.println("exam: --registry " + registry + ": no such file");
             return 2;
@@ -89,7 +105,7 @@ public final class ExamCommand implements Callable<Integer> {
         }
         ExamAgent agent;
         try {
-            agent = ExamAgent.start(station, data, replica, port, seed, Clock.systemUTC());
+            agent = ExamAgent.start(station, data, replica, port, seed, Clock.systemUTC(), options);
         } catch (BundleException e) {
             replica.close();
             err.println("exam: " + e.getMessage());

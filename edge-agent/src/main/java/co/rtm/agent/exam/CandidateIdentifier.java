@@ -33,11 +33,29 @@ public final class CandidateIdentifier {
     private final CivilRegistryReplica replica;
     private final ExamPublisher publisher;
     private final Clock clock;
+    private final double threshold;
 
+    /** With the replica's threshold. */
     public CandidateIdentifier(CivilRegistryReplica replica, ExamPublisher publisher, Clock clock) {
+        this(replica, publisher, clock, replica.threshold());
+    }
+
+    /**
+     * @param threshold the score at or above which a capture matches 1:1 and is a hit 1:N (the profile's
+     *                  {@code identity.matchThreshold}, or the command line's override)
+     */
+    public CandidateIdentifier(CivilRegistryReplica replica, ExamPublisher publisher, Clock clock, double threshold) {
+        if (!(threshold > 0)) {
+            throw new IllegalArgumentException("threshold must be above 0, got " + threshold);
+        }
         this.replica = replica;
         this.publisher = publisher;
         this.clock = clock;
+        this.threshold = threshold;
+    }
+
+    public double threshold() {
+        return threshold;
     }
 
     /** Identifies with the 1:N search (at the start of an exam). */
@@ -57,13 +75,16 @@ public final class CandidateIdentifier {
         }
         FingerprintTemplate probe;
         try {
-            probe = replica.captures().fromImage(capture.fingerprintImage(), capture.dpi());
+            probe = capture.template() != null ? new FingerprintTemplate(capture.template())
+                    : replica.captures().fromImage(capture.fingerprintImage(), capture.dpi());
         } catch (IdentityException e) {
             return new IdentityCheck.Refused(StationRefusal.LOW_QUALITY, e.getMessage());
+        } catch (RuntimeException e) { // SourceAFIS refuses bytes that are not its template
+            return new IdentityCheck.Refused(StationRefusal.LOW_QUALITY, "not a fingerprint template: " + e.getMessage());
         }
         Verification v = replica.verify(claimed, probe);
         if (search) {
-            List<Candidate> hits = replica.search(probe);
+            List<Candidate> hits = replica.search(probe, threshold);
             for (Candidate hit : hits) {
                 if (!hit.document().equals(claimed)) {
                     Map<String, Object> detail = new LinkedHashMap<>();
@@ -79,13 +100,16 @@ public final class CandidateIdentifier {
                 }
             }
         }
-        if (v instanceof Verification.Match m) {
+        Double score = v instanceof Verification.Match m ? Double.valueOf(m.score())
+                : v instanceof Verification.NoMatch n ? Double.valueOf(n.score()) : null;
+        if (score != null && score >= threshold) {
             return new IdentityCheck.Identified(new Identification(Hashes.sha256(probe.toByteArray()),
-                    Math.round(m.score() * 1000) / 1000.0, Hashes.sha256(capture.photo()), at));
+                    Math.round(score * 1000) / 1000.0, Hashes.sha256(capture.photo()), at,
+                    replica.referenceHash(claimed).orElseThrow()));
         }
-        if (v instanceof Verification.NoMatch n) {
+        if (score != null) {
             return new IdentityCheck.Refused(StationRefusal.NO_MATCH,
-                    claimed + ": score " + Math.round(n.score()) + " below " + replica.threshold());
+                    claimed + ": score " + Math.round(score) + " below " + threshold);
         }
         if (v instanceof Verification.LowQuality q) {
             return new IdentityCheck.Refused(StationRefusal.LOW_QUALITY, q.reason());

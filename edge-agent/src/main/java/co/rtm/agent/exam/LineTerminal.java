@@ -23,12 +23,12 @@ import java.util.stream.Collectors;
 /**
  * A candidate terminal or examiner console over one TCP connection, speaking the line protocol of
  * {@code docs/cale-stations.md}: UTF-8 lines; the agent asks ({@code ASK CANDIDATE}, {@code ASK PRACTICAL},
- * {@code ASK FINGER}, {@code QUESTION}, {@code ASK ENTRY}) and the terminal answers with one line
- * ({@code CANDIDATE}, {@code PRACTICAL}, {@code FINGER}, {@code ANSWER}, {@code FAULT} / {@code REPORT}); the agent
+ * {@code ASK FINGER}, {@code ASK PHOTO}, {@code QUESTION}, {@code ASK ENTRY}) and the terminal answers with one line
+ * ({@code CANDIDATE}, {@code PRACTICAL}, {@code FINGER}, {@code PHOTO}, {@code ANSWER}, {@code FAULT} / {@code REPORT}); the agent
  * also sends {@code INFO}, {@code REFUSED}, {@code SUSPENDED} and {@code RESULT}. A closed connection, a read timeout
  * or a malformed answer is a lost terminal.
  */
-public final class LineTerminal implements CandidateTerminal, PracticalConsole, FingerprintSource {
+public final class LineTerminal implements CandidateTerminal, PracticalConsole, FingerprintSource, PhotoSource {
 
     private final BufferedReader in;
     private final Writer out;
@@ -69,6 +69,17 @@ public final class LineTerminal implements CandidateTerminal, PracticalConsole, 
             return new Capture(b64.decode(f[2]), Double.parseDouble(f[1]), b64.decode(f[3]));
         } catch (IllegalArgumentException e) {
             throw new TerminalLost("bad FINGER line: " + e.getMessage());
+        }
+    }
+
+    /** {@code ASK PHOTO prompt} -> {@code PHOTO base64}: only when the fingerprints come from the station's reader. */
+    @Override
+    public byte[] photo(String prompt) throws TerminalLost {
+        String[] f = ask("ASK PHOTO " + prompt, "PHOTO", 2, 2);
+        try {
+            return Base64.getDecoder().decode(f[1]);
+        } catch (IllegalArgumentException e) {
+            throw new TerminalLost("bad PHOTO line: " + e.getMessage());
         }
     }
 

@@ -115,7 +115,7 @@ public final class PracticalExamStation {
         ExamPractical practical = new ExamPractical(catalogue.ref(), examiner, reporter, faults);
         ExamClaim claim = new ExamClaim(result.points(), result.maxPoints(), result.verdict(), List.of());
         ExamMessage stored = publisher.exam(h -> ExamMessage.practical(h, profile.ref(), doc, booking.category(),
-                booking.procedure(), booking.turnId(), closed.identification(), closed.closing(), startedAt,
+                booking.procedure(), booking.turnId(), closed.identification().at(), closed.identification(), closed.closing(), startedAt,
                 closing.at(), practical, claim));
         if (stored == null) {
             return refuse(console, StationRefusal.NOT_STORED, "the outbox did not take the exam of " + doc);

@@ -32,7 +32,8 @@ import java.util.Map;
 /**
  * A CALE theory room for one session (one draw seed): each {@link #sit} is one candidate at one terminal.
  * <ol>
- * <li>the candidate enters the document; fingerprint + photo, 1:1 against the replica and 1:N
+ * <li>the candidate enters the document; fingerprint + photo (the first identification is the arrival the message
+ *     reports, art. 3.7.3.1.2), 1:1 against the replica and 1:N
  *     ({@link CandidateIdentifier}; art. 3.7.3.1.3 num. 1);</li>
  * <li>IDENTIFIED: the next seat of the room session is drawn ({@link SessionDraws}: an order unique in the room and
  *     session, art. 3.7.3.1.3, seed line 2548), IN_PROGRESS;</li>
@@ -57,6 +58,8 @@ public final class TheoryExamStation {
     private final ExamPublisher publisher;
     private final Clock clock;
     private final Map<DocumentId, ExamSession> suspended = new HashMap<>();
+    /** When each candidate first identified here: the check-in the hub judges against the turn (art. 3.7.3.1.2). */
+    private final Map<DocumentId, OffsetDateTime> arrivals = new HashMap<>();
 
     public TheoryExamStation(StationProfile profile, QuestionBank bank, String drawSeed, CandidateIdentifier identifier,
                              ExamPublisher publisher, Clock clock) {
@@ -104,6 +107,9 @@ public final class TheoryExamStation {
             }
             start = ((IdentityCheck.Identified) check).identification();
             session = session.identify(start);
+            synchronized (this) {
+                arrivals.putIfAbsent(doc, start.at());
+            }
         } catch (TerminalLost e) {
             keep(doc, before);
             return new ExamOutcome.Suspended("terminal lost during identification");
@@ -168,8 +174,12 @@ public final class TheoryExamStation {
         ExamTheory theory = new ExamTheory(drawer.bank().ref(), draws.drawSeed(), seat, answers);
         ExamClaim claim = new ExamClaim(result.correct(), result.total(), result.verdict(), result.failedGroups());
         Identification first = closed0.identification();
+        OffsetDateTime arrivedAt;
+        synchronized (this) {
+            arrivedAt = arrivals.remove(doc);
+        }
         ExamMessage stored = publisher.exam(h -> ExamMessage.theory(h, profile.ref(), doc, booking.category(),
-                booking.procedure(), booking.turnId(), first, closed0.closing(), startedAt, closedAt, theory, claim));
+                booking.procedure(), booking.turnId(), arrivedAt, first, closed0.closing(), startedAt, closedAt, theory, claim));
         if (stored == null) {
             terminal.refused(StationRefusal.NOT_STORED, StationRefusal.NOT_STORED.spanish());
             return new ExamOutcome.Refused(StationRefusal.NOT_STORED, "the outbox did not take the exam of " + doc);

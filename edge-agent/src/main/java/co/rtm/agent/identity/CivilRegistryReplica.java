@@ -248,6 +248,15 @@ public final class CivilRegistryReplica implements AutoCloseable {
         return verify(claimed, probe);
     }
 
+    /**
+     * SHA-256 (hex) of the enrolled template of {@code document}, as serialized by SourceAFIS: stable for one
+     * enrolment, so two stations that matched the same person against the same reference report the same hash.
+     */
+    public Optional<String> referenceHash(DocumentId document) {
+        FingerprintTemplate enrolled = templates.get(document);
+        return enrolled == null ? Optional.empty() : Optional.of(photoSha256(enrolled.toByteArray()));
+    }
+
     /** 1:1: an extracted probe against the template of the claimed document. */
     public Verification verify(DocumentId claimed, FingerprintTemplate probe) {
         FingerprintTemplate enrolled = templates.get(claimed);
@@ -264,6 +273,11 @@ public final class CivilRegistryReplica implements AutoCloseable {
      * template held in memory. More than one hit for one finger is an impersonation to report (DESIGN §6).
      */
     public List<Candidate> search(FingerprintTemplate probe) {
+        return search(probe, threshold);
+    }
+
+    /** 1:N with another threshold than the replica's (a station's profile sets its own). */
+    public List<Candidate> search(FingerprintTemplate probe, double threshold) {
         com.machinezoo.sourceafis.FingerprintMatcher matcher = new com.machinezoo.sourceafis.FingerprintMatcher(probe);
         List<Candidate> hits = new ArrayList<>();
         for (Map.Entry<DocumentId, FingerprintTemplate> e : templates.entrySet()) {

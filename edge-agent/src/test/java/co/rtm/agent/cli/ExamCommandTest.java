@@ -65,6 +65,18 @@ class ExamCommandTest {
     }
 
     @Test
+    void aBadFingerprintReaderOrThresholdIsRefused() throws Exception {
+        String[] r = run("--bundle", bundle("cale-theory@1").toString(), "--data", dir.resolve("d").toString(),
+                "--registry", dir.resolve("registry.db").toString(), "--fingerprint", "udp://127.0.0.1:9");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1]).contains("tcp://HOST:PORT").hasLineCount(1);
+        r = run("--bundle", bundle("cale-theory@1").toString(), "--data", dir.resolve("d").toString(),
+                "--registry", dir.resolve("registry.db").toString(), "--match-threshold", "0");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1]).contains("match threshold must be above 0").hasLineCount(1);
+    }
+
+    @Test
     void theLaneRunStillRefusesAnExamBundle() throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = new CommandLine(new RunCommand(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true)))

@@ -144,6 +144,8 @@ class TheoryExamStationTest {
             var m = ((ExamOutcome.Closed) o3).message();
             assertThat(m.theory().seat()).isEqualTo(1);
             assertThat(m.candidate()).isEqualTo(DOC);
+            // the arrival is the first identification, before the suspension, not the resuming one
+            assertThat(m.arrivedAt()).isBefore(m.identification().at());
             assertThat(room.isSuspended(DOC)).isFalse();
             assertThat(outbox.pendingCount()).isEqualTo(1);
         }

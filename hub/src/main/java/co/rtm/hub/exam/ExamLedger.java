@@ -126,7 +126,34 @@ public final class ExamLedger {
             }
             theoryStations = TheoryStations.count(tx, m.cale());
         }
-        return new ExamFacts(cale, profile, booking, turnUsed, seatUsed, certificates, history, overlapping, theoryStations);
+        String theoryReference = m.part() == ExamPart.PRACTICAL ? theoryReference(tx, m) : null;
+        return new ExamFacts(cale, profile, booking, turnUsed, seatUsed, certificates, history, overlapping, theoryStations,
+                theoryReference);
+    }
+
+    /**
+     * The registry reference hash of the candidate's last passed theory exam in the category, read from its stored
+     * payload (no column needed: the signed message is kept whole); null when there is none.
+     */
+    private static String theoryReference(Tx tx, ExamMessage m) throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT r.payload FROM exams e JOIN results r ON r.id = e.result_id"
+                + " WHERE e.candidate = ? AND e.category = ? AND e.part = 'THEORY' AND e.verdict = 'APPROVED'"
+                + " ORDER BY e.closed_at DESC")) {
+            ps.setString(1, m.candidate().text());
+            ps.setString(2, m.category().name());
+            ps.setMaxRows(1);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                try {
+                    return Json.read(rs.getString(1).getBytes(StandardCharsets.UTF_8), ExamMessage.class)
+                            .identification().referenceHash();
+                } catch (IOException e) {
+                    throw new SQLException("stored theory exam of " + m.candidate() + " does not read: " + e.getMessage(), e);
+                }
+            }
+        }
     }
 
     private static List<ExamAttempt> history(Tx tx, ExamMessage m) throws SQLException {

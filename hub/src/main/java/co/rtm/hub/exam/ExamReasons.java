@@ -24,11 +24,17 @@ public final class ExamReasons {
     public static final String DRAW_SEAT_REUSED = "DRAW_SEAT_REUSED";
     /** More theory exams at once at the CALE than its theory stations (DESIGN §4). */
     public static final String CAPACITY_EXCEEDED = "CAPACITY_EXCEEDED";
+    /**
+     * The practical's identification was matched against another registry reference than the candidate's passed theory
+     * exam (art. 3.7.3.2.1: identity checked against the theory exam).
+     */
+    public static final String IDENTITY_MISMATCH = "IDENTITY_MISMATCH";
     /** Alert kind: one fingerprint enrolled under two document numbers (DESIGN §6). */
     public static final String IMPERSONATION = "IMPERSONATION";
 
     private static final Set<String> EXAM_ONLY = Stream.concat(
-            Stream.of(EXAM_STATION_NOT_CALE, BOOKING_NOT_FOUND, BOOKING_MISMATCH, BOOKING_ALREADY_USED, DRAW_SEAT_REUSED),
+            Stream.of(EXAM_STATION_NOT_CALE, BOOKING_NOT_FOUND, BOOKING_MISMATCH, BOOKING_ALREADY_USED, DRAW_SEAT_REUSED,
+                    IDENTITY_MISMATCH),
             Arrays.stream(ExamRefusal.values()).map(Enum::name)).collect(Collectors.toUnmodifiableSet());
 
     private ExamReasons() {

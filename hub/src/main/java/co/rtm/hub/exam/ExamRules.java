@@ -6,6 +6,7 @@ import co.rtm.profiles.exam.ExamPart;
 import co.rtm.profiles.exam.eligibility.Eligibility;
 import co.rtm.profiles.profile.Profiles;
 import co.rtm.profiles.wire.ExamMessage;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -15,10 +16,13 @@ import java.util.Optional;
  * <ol>
  *   <li>the station is a theory (or practical, matching the part) station of a CALE;</li>
  *   <li>the turn is booked at this CALE for this candidate, category, part and procedure, and not used yet;</li>
+ *   <li>the candidate arrived at least 30 minutes before the booked turn's start (art. 3.7.3.1.2);</li>
  *   <li>a theory draw's (seed, seat) is used once (art. 3.7.3.1.3, "único e irreplicable");</li>
  *   <li>CRC and CEA certificates valid on the exam day (art. 3.7.3.1.2);</li>
  *   <li>history: a free retake only within 10 days of a failure (art. 3.7.3.1.4 par. 1, art. 3.7.3.2.3); a practical only
  *       after a passed theory within 30 days at the same CALE (art. 3.7.3.1.4 par. 2, art. 3.7.3.2.1);</li>
+ *   <li>a practical's identifications (start and close) were matched against the same registry reference as the passed
+ *       theory exam's (art. 3.7.3.2.1); capture and photo hashes differ at every capture, so they are not compared;</li>
  *   <li>theory capacity: no more theory exams at once than the CALE's theory stations (DESIGN §4).</li>
  * </ol>
  */
@@ -49,6 +53,11 @@ public final class ExamRules {
         if (f.turnUsed()) {
             return refuse(ExamReasons.BOOKING_ALREADY_USED, "turn " + b.turnId() + " at " + m.cale() + " already has an exam");
         }
+        Decision arrival = Eligibility.arrival(b.startsAt().atOffset(ZoneOffset.UTC), m.arrivedAt());
+        if (!arrival.isAllowed()) {
+            return refuse(arrival.refusal().name(), "turn " + b.turnId() + " starts " + b.startsAt() + ", arrived "
+                    + m.arrivedAt() + ": " + arrival.detail());
+        }
         if (m.theory() != null && f.seatUsed()) {
             return refuse(ExamReasons.DRAW_SEAT_REUSED, "draw seed " + m.theory().drawSeed() + " seat " + m.theory().seat()
                     + " was already used by another exam (art. 3.7.3.1.3)");
@@ -64,6 +73,15 @@ public final class ExamRules {
         }
         if (!d.isAllowed()) {
             return refuse(d.refusal().name(), d.detail());
+        }
+        if (m.part() == ExamPart.PRACTICAL && f.theoryReferenceHash() != null) {
+            for (var id : java.util.List.of(m.identification(), m.closingIdentification())) {
+                if (!id.referenceHash().equals(f.theoryReferenceHash())) {
+                    return refuse(ExamReasons.IDENTITY_MISMATCH, "the practical identification at " + id.at()
+                            + " matched registry reference " + id.referenceHash().substring(0, 12) + "..., the passed theory exam "
+                            + f.theoryReferenceHash().substring(0, 12) + "... (art. 3.7.3.2.1)");
+                }
+            }
         }
         if (m.part() == ExamPart.THEORY) {
             TheoryCapacity.Interval mine = new TheoryCapacity.Interval(m.startedAt().toInstant(), m.closedAt().toInstant());

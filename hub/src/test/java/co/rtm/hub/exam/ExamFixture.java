@@ -114,13 +114,18 @@ final class ExamFixture {
         return OffsetDateTime.parse(bogota + "-05:00");
     }
 
+    /** The replica reference every exam of the fixture was identified against, unless changed. */
+    static final String REFERENCE = "f".repeat(64);
+    /** How long before the turn the fixture's candidates arrive (the law asks at least 30 minutes). */
+    static final int ARRIVAL_MINUTES_AHEAD = 40;
+
     private MessageHeader header(String station, String center, OffsetDateTime created) {
         long seq = seqs.merge(station, 1L, Long::sum);
         return new MessageHeader(UUID.randomUUID(), center, station, seq, "boot-1", created);
     }
 
     private static Identification id(char c, OffsetDateTime at) {
-        return new Identification(String.valueOf(c).repeat(64), 91.0, "e".repeat(64), at);
+        return new Identification(String.valueOf(c).repeat(64), 91.0, "e".repeat(64), at, REFERENCE);
     }
 
     /** A theory exam of 45 minutes on a fresh seat with {@code wrong} wrong answers, claiming the honest re-score. */
@@ -142,7 +147,7 @@ final class ExamFixture {
         ExamTheory t = new ExamTheory(BANK.ref(), SEED, seat, answers);
         OffsetDateTime end = start.plusMinutes(45);
         ExamMessage draft = ExamMessage.theory(header(station, center, end.plusMinutes(1)), "cale-theory@1", who, category,
-                Procedure.FIRST_ISSUE, turn, id('a', start.minusMinutes(3)), id('b', end), start, end, t,
+                Procedure.FIRST_ISSUE, turn, start.minusMinutes(ARRIVAL_MINUTES_AHEAD), id('a', start.minusMinutes(3)), id('b', end), start, end, t,
                 new ExamClaim(0, 30, ExamVerdict.NOT_APPROVED, List.of()));
         return withClaim(draft, forced == null ? REVIEWER.review(draft).recomputed() : forced);
     }
@@ -156,7 +161,7 @@ final class ExamFixture {
                 new co.rtm.profiles.exam.practical.RecordedFault("VP-09", start.plusMinutes(15)));
         OffsetDateTime end = start.plusMinutes(40);
         ExamMessage draft = ExamMessage.practical(header(station, center, end.plusMinutes(1)), "cale-practical@1", who, category,
-                Procedure.FIRST_ISSUE, turn, id('a', start.minusMinutes(3)), id('c', end), start, end,
+                Procedure.FIRST_ISSUE, turn, start.minusMinutes(ARRIVAL_MINUTES_AHEAD), id('a', start.minusMinutes(3)), id('c', end), start, end,
                 new ExamPractical(FaultCatalogue.builtIn().ref(), EXAMINER, REPORTER, faults),
                 new ExamClaim(0, 100, ExamVerdict.NOT_APPROVED, List.of()));
         return withClaim(draft, REVIEWER.review(draft).recomputed());
@@ -164,8 +169,25 @@ final class ExamFixture {
 
     static ExamMessage withClaim(ExamMessage m, ExamClaim claim) {
         return new ExamMessage(m.messageId(), m.centerId(), m.stationId(), m.seq(), m.bootId(), m.createdAt(), m.part(),
-                m.profile(), m.candidate(), m.category(), m.procedure(), m.turnId(), m.cale(), m.identification(),
+                m.profile(), m.candidate(), m.category(), m.procedure(), m.turnId(), m.cale(), m.arrivedAt(), m.identification(),
                 m.closingIdentification(), m.startedAt(), m.closedAt(), m.theory(), m.practical(), claim);
+    }
+
+    /** The same exam with the candidate arriving at {@code arrivedAt}. */
+    static ExamMessage withArrival(ExamMessage m, OffsetDateTime arrivedAt) {
+        return new ExamMessage(m.messageId(), m.centerId(), m.stationId(), m.seq(), m.bootId(), m.createdAt(), m.part(),
+                m.profile(), m.candidate(), m.category(), m.procedure(), m.turnId(), m.cale(), arrivedAt, m.identification(),
+                m.closingIdentification(), m.startedAt(), m.closedAt(), m.theory(), m.practical(), m.claim());
+    }
+
+    /** The same exam identified (start and close) against another registry reference. */
+    static ExamMessage withReference(ExamMessage m, String reference) {
+        Identification a = m.identification(), c = m.closingIdentification();
+        return new ExamMessage(m.messageId(), m.centerId(), m.stationId(), m.seq(), m.bootId(), m.createdAt(), m.part(),
+                m.profile(), m.candidate(), m.category(), m.procedure(), m.turnId(), m.cale(), m.arrivedAt(),
+                new Identification(a.templateHash(), a.matchScore(), a.photoHash(), a.at(), reference),
+                new Identification(c.templateHash(), c.matchScore(), c.photoHash(), c.at(), reference),
+                m.startedAt(), m.closedAt(), m.theory(), m.practical(), m.claim());
     }
 
     byte[] sign(ExamMessage m, SigningKey key) {

@@ -10,6 +10,7 @@ import co.rtm.profiles.exam.eligibility.CertificateKind;
 import co.rtm.profiles.exam.eligibility.Eligibility;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
@@ -43,10 +44,20 @@ public final class HubDesk {
         this.prefix = prefix;
     }
 
-    /** Books a first-issue turn of {@code part} for the candidate's document and category starting now; returns its id. */
+    /**
+     * How far ahead of the booking (made as the candidate checks in) the turn starts: more than the 30 minutes the
+     * candidate must arrive before it (art. 3.7.3.1.2), which the hub checks against the station's arrival time.
+     */
+    public static final Duration TURN_AHEAD = Duration.ofMinutes(45);
+
+    /**
+     * Books a first-issue turn of {@code part} for the candidate's document and category, starting {@link #TURN_AHEAD}
+     * from now (the candidate is at the CALE now); returns its id.
+     */
     public String book(SyntheticCandidate c, ExamPart part) {
         String turn = (part == ExamPart.THEORY ? "T-" : "P-") + prefix + "-" + turns.incrementAndGet();
-        bookings.book(centerId, turn, c.document(), c.category(), part, Procedure.FIRST_ISSUE, false, clock.instant(), BY);
+        bookings.book(centerId, turn, c.document(), c.category(), part, Procedure.FIRST_ISSUE, false,
+                clock.instant().plus(TURN_AHEAD), BY);
         return turn;
     }
 

@@ -10,12 +10,13 @@ import java.util.List;
  * vehicle kinds its class allows and its tests in order; for a CALE station the exam rules. Rules themselves
  * live in the rulebook the profile names ({@code rulebook: rtmyec@1}). {@code minimumInspectionSeconds}, for a
  * lane, is the shortest an inspection may last before the hub refuses it as implausible
- * ({@code TOO_SHORT_INSPECTION}); null: no minimum.
+ * ({@code TOO_SHORT_INSPECTION}); null: no minimum. {@code identity}, for a CALE station, is how it identifies the
+ * candidate ({@link IdentityRules}); null: the default match threshold.
  */
 public record StationProfile(String id, int version, StationType station, String title, boolean mobile,
                              String rulebook, List<String> instruments, List<VehicleKind> vehicleKinds,
                              List<ProfileTest> tests, TheoryBlueprint theory, PracticalRules practical,
-                             Integer minimumInspectionSeconds) {
+                             Integer minimumInspectionSeconds, IdentityRules identity) {
     public StationProfile {
         if (id == null || !id.matches("[a-z0-9-]{2,40}")) throw new IllegalArgumentException("'id' must match [a-z0-9-]{2,40}");
         if (version < 1) throw new IllegalArgumentException("'version' must be at least 1");
@@ -43,6 +44,9 @@ public record StationProfile(String id, int version, StationType station, String
                 if (practical == null) throw new IllegalArgumentException("a practical station needs 'practical'");
                 if (!tests.isEmpty() || theory != null) throw new IllegalArgumentException("a practical station has no 'tests' or 'theory'");
             }
+        }
+        if (station == StationType.CDA_LANE && identity != null) {
+            throw new IllegalArgumentException("only a CALE station has 'identity'");
         }
         if (station != StationType.CDA_LANE && minimumInspectionSeconds != null) {
             throw new IllegalArgumentException("only a lane has 'minimumInspectionSeconds'");

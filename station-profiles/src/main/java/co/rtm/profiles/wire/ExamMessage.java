@@ -13,6 +13,7 @@ import java.util.UUID;
 /**
  * The signed {@code exam} message a CALE station sends (DESIGN §3, §6): the common header, then which exam
  * ({@code part}) on which profile, the candidate, licence category, procedure, the booked turn, the CALE, the
+ * candidate's arrival (check-in) at the CALE, the hub judges it against the turn's start (art. 3.7.3.1.2), the
  * identification at the start and at the close (art. 3.7.3.1.3-4, 3.7.3.2.1), when it started and closed, exactly
  * one of {@code theory} or {@code practical} matching {@code part}, and the claimed score and verdict. The hub
  * re-scores the content ({@code co.rtm.profiles.exam.review.ExamReviewer}) and refuses a verdict that does not follow.
@@ -20,7 +21,7 @@ import java.util.UUID;
 public record ExamMessage(UUID messageId, String centerId, String stationId, long seq, String bootId,
                           OffsetDateTime createdAt, ExamPart part, String profile, DocumentId candidate,
                           LicenceCategory category, Procedure procedure, String turnId, String cale,
-                          Identification identification, Identification closingIdentification,
+                          OffsetDateTime arrivedAt, Identification identification, Identification closingIdentification,
                           OffsetDateTime startedAt, OffsetDateTime closedAt, ExamTheory theory,
                           ExamPractical practical, ExamClaim claim)
         implements StationMessage {
@@ -37,7 +38,9 @@ public record ExamMessage(UUID messageId, String centerId, String stationId, lon
         Ids.requireSafe(turnId, "turnId");
         Ids.requireSafe(cale, "cale");
         if (!cale.equals(centerId)) throw new IllegalArgumentException("cale " + Ids.quote(cale) + " must be the sending centre " + Ids.quote(centerId));
+        Objects.requireNonNull(arrivedAt, "arrivedAt");
         Objects.requireNonNull(identification, "identification");
+        if (arrivedAt.isAfter(identification.at())) throw new IllegalArgumentException("arrivedAt is after identification.at");
         Objects.requireNonNull(closingIdentification, "closingIdentification");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(closedAt, "closedAt");
@@ -59,16 +62,16 @@ public record ExamMessage(UUID messageId, String centerId, String stationId, lon
     }
 
     public static ExamMessage theory(MessageHeader h, String profile, DocumentId candidate, LicenceCategory category,
-                                     Procedure procedure, String turnId, Identification start, Identification close,
+                                     Procedure procedure, String turnId, OffsetDateTime arrivedAt, Identification start, Identification close,
                                      OffsetDateTime startedAt, OffsetDateTime closedAt, ExamTheory theory, ExamClaim claim) {
         return new ExamMessage(h.messageId(), h.centerId(), h.stationId(), h.seq(), h.bootId(), h.createdAt(), ExamPart.THEORY,
-                profile, candidate, category, procedure, turnId, h.centerId(), start, close, startedAt, closedAt, theory, null, claim);
+                profile, candidate, category, procedure, turnId, h.centerId(), arrivedAt, start, close, startedAt, closedAt, theory, null, claim);
     }
 
     public static ExamMessage practical(MessageHeader h, String profile, DocumentId candidate, LicenceCategory category,
-                                        Procedure procedure, String turnId, Identification start, Identification close,
+                                        Procedure procedure, String turnId, OffsetDateTime arrivedAt, Identification start, Identification close,
                                         OffsetDateTime startedAt, OffsetDateTime closedAt, ExamPractical practical, ExamClaim claim) {
         return new ExamMessage(h.messageId(), h.centerId(), h.stationId(), h.seq(), h.bootId(), h.createdAt(), ExamPart.PRACTICAL,
-                profile, candidate, category, procedure, turnId, h.centerId(), start, close, startedAt, closedAt, null, practical, claim);
+                profile, candidate, category, procedure, turnId, h.centerId(), arrivedAt, start, close, startedAt, closedAt, null, practical, claim);
     }
 }

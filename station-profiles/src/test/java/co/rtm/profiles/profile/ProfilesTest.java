@@ -60,4 +60,19 @@ class ProfilesTest {
                 LIGHT.replace("minimumInspectionSeconds: 600", "minimumInspectionSecs: 600")))
                 .isInstanceOf(RuleFileException.class).hasMessageContaining("minimumInspectionSecs");
     }
+
+    @Test
+    void caleProfilesCarryTheirMatchThresholdAndABadOneIsRefusedOnLoad() {
+        String theory = YamlFiles.resource("/co/rtm/profiles/profiles/cale-theory.yaml");
+        assertThat(Profiles.builtIn("cale-theory").orElseThrow().identity().matchThreshold()).isEqualTo(40.0);
+        assertThat(Profiles.builtIn("cale-practical").orElseThrow().identity().matchThreshold()).isEqualTo(40.0);
+        assertThat(Profiles.load("cale-theory.yaml", theory.replace("matchThreshold: 40", "matchThreshold: 55"))
+                .identity().matchThreshold()).isEqualTo(55.0);
+        assertThatThrownBy(() -> Profiles.load("cale-theory.yaml", theory.replace("matchThreshold: 40", "matchThreshold: 0")))
+                .isInstanceOf(RuleFileException.class).hasMessageContaining("'identity.matchThreshold' must be above 0");
+        assertThatThrownBy(() -> Profiles.load("cale-theory.yaml", theory.replace("matchThreshold: 40", "matchTreshold: 40")))
+                .isInstanceOf(RuleFileException.class).hasMessageContaining("matchThreshold");
+        assertThatThrownBy(() -> Profiles.load("cda-light.yaml", LIGHT + "identity:\n  matchThreshold: 40\n"))
+                .isInstanceOf(RuleFileException.class).hasMessageContaining("only a CALE station has 'identity'");
+    }
 }

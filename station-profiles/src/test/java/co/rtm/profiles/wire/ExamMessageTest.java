@@ -41,7 +41,7 @@ class ExamMessageTest {
     }
 
     private static Identification id(char c, OffsetDateTime at) {
-        return new Identification(String.valueOf(c).repeat(64), 91.0, "e".repeat(64), at);
+        return new Identification(String.valueOf(c).repeat(64), 91.0, "e".repeat(64), at, "f".repeat(64));
     }
 
     /** A theory exam on seat 4 answered with {@code wrong} wrong answers (the first ones shown). */
@@ -57,7 +57,7 @@ class ExamMessageTest {
     }
 
     private static ExamMessage theoryMessage(ExamTheory t, ExamClaim claim) {
-        return ExamMessage.theory(header(12), "cale-theory@1", ANA, LicenceCategory.B1, Procedure.FIRST_ISSUE, "T-2026-000123",
+        return ExamMessage.theory(header(12), "cale-theory@1", ANA, LicenceCategory.B1, Procedure.FIRST_ISSUE, "T-2026-000123", START.minusMinutes(40),
                 id('a', START.minusMinutes(3)), id('b', START.plusMinutes(45)), START, START.plusMinutes(45), t, claim);
     }
 
@@ -110,7 +110,7 @@ class ExamMessageTest {
 
     private static ExamMessage practicalMessage(DocumentId examiner, DocumentId reporter, List<RecordedFault> faults, ExamClaim claim) {
         MessageHeader h = new MessageHeader(UUID.randomUUID(), "CALE-001", "practical-1", 3, "boot-9", START.plusMinutes(70));
-        return ExamMessage.practical(h, "cale-practical@1", ANA, LicenceCategory.A1, Procedure.RECATEGORISATION, "T-2026-000200",
+        return ExamMessage.practical(h, "cale-practical@1", ANA, LicenceCategory.A1, Procedure.RECATEGORISATION, "T-2026-000200", START.minusMinutes(45),
                 id('a', START.minusMinutes(10)), id('c', START.plusMinutes(60)), START, START.plusMinutes(60),
                 new ExamPractical(FaultCatalogue.builtIn().ref(), examiner, reporter, faults), claim);
     }
@@ -151,15 +151,30 @@ class ExamMessageTest {
     void theCaleIsTheSendingCentreAndThePartMatchesTheContent() {
         ExamMessage m = theoryMessage(theory(0), new ExamClaim(30, 30, ExamVerdict.APPROVED, List.of()));
         assertThatThrownBy(() -> new ExamMessage(m.messageId(), m.centerId(), m.stationId(), m.seq(), m.bootId(), m.createdAt(), m.part(),
-                m.profile(), m.candidate(), m.category(), m.procedure(), m.turnId(), "CALE-999", m.identification(),
+                m.profile(), m.candidate(), m.category(), m.procedure(), m.turnId(), "CALE-999", m.arrivedAt(), m.identification(),
                 m.closingIdentification(), m.startedAt(), m.closedAt(), m.theory(), null, m.claim())).hasMessageContaining("must be the sending centre");
         assertThatThrownBy(() -> new ExamMessage(m.messageId(), m.centerId(), m.stationId(), m.seq(), m.bootId(), m.createdAt(),
                 co.rtm.profiles.exam.ExamPart.PRACTICAL, m.profile(), m.candidate(), m.category(), m.procedure(), m.turnId(), m.cale(),
-                m.identification(), m.closingIdentification(), m.startedAt(), m.closedAt(), m.theory(), null, m.claim()))
+                m.arrivedAt(), m.identification(), m.closingIdentification(), m.startedAt(), m.closedAt(), m.theory(), null, m.claim()))
                 .hasMessageContaining("PRACTICAL exam carries 'practical'");
         assertThat(REVIEWER.review(new ExamMessage(m.messageId(), m.centerId(), m.stationId(), m.seq(), m.bootId(), m.createdAt(), m.part(),
-                "cale-practical@1", m.candidate(), m.category(), m.procedure(), m.turnId(), m.cale(), m.identification(),
+                "cale-practical@1", m.candidate(), m.category(), m.procedure(), m.turnId(), m.cale(), m.arrivedAt(), m.identification(),
                 m.closingIdentification(), m.startedAt(), m.closedAt(), m.theory(), null, m.claim())).problems())
                 .containsExactly("profile cale-practical@1 is not a theory profile");
+    }
+
+    @Test
+    void theArrivalIsRequiredAndComesBeforeTheIdentification() throws IOException {
+        ExamMessage m = theoryMessage(theory(0), new ExamClaim(30, 30, ExamVerdict.APPROVED, List.of()));
+        assertThat(Json.read(Json.write(m), ExamMessage.class).arrivedAt()).isEqualTo(START.minusMinutes(40));
+        String json = new String(Json.write(m), StandardCharsets.UTF_8);
+        String without = json.replaceFirst("\"arrivedAt\":\"[^\"]*\",", "");
+        assertThat(without).isNotEqualTo(json);
+        assertThatThrownBy(() -> Json.read(without.getBytes(StandardCharsets.UTF_8), ExamMessage.class))
+                .isInstanceOf(IOException.class).hasMessageContaining("arrivedAt");
+        assertThatThrownBy(() -> new ExamMessage(m.messageId(), m.centerId(), m.stationId(), m.seq(), m.bootId(), m.createdAt(),
+                m.part(), m.profile(), m.candidate(), m.category(), m.procedure(), m.turnId(), m.cale(),
+                m.identification().at().plusSeconds(1), m.identification(), m.closingIdentification(), m.startedAt(),
+                m.closedAt(), m.theory(), null, m.claim())).hasMessageContaining("arrivedAt is after identification.at");
     }
 }

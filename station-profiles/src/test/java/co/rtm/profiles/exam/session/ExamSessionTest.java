@@ -14,7 +14,8 @@ class ExamSessionTest {
     private static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-20T08:00:00-05:00");
 
     static Identification id(char fill, OffsetDateTime at) {
-        return new Identification(String.valueOf(fill).repeat(64), 87.5, String.valueOf((char) (fill + 1)).repeat(64), at);
+        return new Identification(String.valueOf(fill).repeat(64), 87.5, String.valueOf((char) (fill + 1)).repeat(64), at,
+                "0".repeat(64));
     }
 
     private static ExamRefusal refusalOf(Runnable r) {
