@@ -148,6 +148,7 @@ public final class Ingestor implements MessageHandler {
             }
             return out;
         });
+        CrashPoint.committed(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             answer(batch.get(i), decided.get(i));
         }
