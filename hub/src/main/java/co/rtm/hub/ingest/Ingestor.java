@@ -5,6 +5,7 @@ import co.rtm.hub.exam.Impersonation;
 import co.rtm.hub.ledger.Ledger;
 import co.rtm.hub.ledger.Outcome;
 import co.rtm.hub.ledger.Refusal;
+import co.rtm.hub.ledger.RefusalReasons;
 import co.rtm.hub.ledger.Submission;
 import co.rtm.hub.store.Database;
 import co.rtm.hub.transport.InboundMessage;
@@ -181,7 +182,13 @@ public final class Ingestor implements MessageHandler {
             return ledger.acceptIn(tx, i.submission());
         }
         if (p instanceof Prepared.Event e) {
-            boolean fresh = events.recordIn(tx, e.event(), e.keyVersion(), e.raw());
+            StationEvent ev = e.event();
+            if (StationSeqs.takenByResultOrTrack(tx, ev.stationId(), ev.seq())) {
+                return ledger.recordRefusalIn(tx, new Refusal(ev.messageId().toString(), ev.centerId(), ev.stationId(),
+                        "runt/v1/" + ev.centerId() + "/" + ev.stationId() + "/event", RefusalReasons.REPLAYED_SEQ,
+                        "seq " + ev.seq() + " was already accepted from station " + ev.stationId() + " in another message", e.raw()));
+            }
+            boolean fresh = events.recordIn(tx, ev, e.keyVersion(), e.raw());
             if (fresh) {
                 Impersonation.alertIn(tx, e.event(), clock.instant());
             }
@@ -249,8 +256,12 @@ public final class Ingestor implements MessageHandler {
             }
             return i.reply() == null ? null : Acks.of(messageId, outcome, i.now());
         } else if (p instanceof Prepared.Event e) {
-            counters.event();
             UUID id = e.event().messageId();
+            if (decided instanceof Outcome.Refused refused) {
+                counted(refused, "runt/v1/" + e.event().centerId() + "/" + e.event().stationId() + "/event");
+                return Acks.of(id, refused, e.now());
+            }
+            counters.event();
             return (Boolean) decided ? Acks.accepted(id, e.now()) : Acks.duplicate(id, e.now());
         } else if (p instanceof Prepared.Refuse r) {
             Outcome.Refused stored = (Outcome.Refused) decided;

@@ -163,8 +163,9 @@ public final class ChaosCommand implements Callable<Integer> {
 
             Flood flood = new Flood(brokerUrl, seed);
             boolean fullReported = false;
+            long planStart = elapsed(); // the plan's instants count from here, after the set-up
             for (ChaosPlan.Fault f : plan.faults()) {
-                while (elapsed() < f.atMs()) {
+                while (elapsed() - planStart < f.atMs()) {
                     fullReported = reportFull(cutOff, fullReported);
                     reviveDead(hubs);
                     Thread.sleep(100);
@@ -172,7 +173,7 @@ public final class ChaosCommand implements Callable<Integer> {
                 apply(f, broker, hubs, agents, bundles, flood);
             }
             long end = durationSeconds * 1000L;
-            while (elapsed() < end) {
+            while (elapsed() - planStart < end) {
                 fullReported = reportFull(cutOff, fullReported);
                 reviveDead(hubs);
                 Thread.sleep(100);
