@@ -348,7 +348,7 @@ public final class ChaosCommand implements Callable<Integer> {
                 b.hubKeyId(), b.hubPublicKey(), new StationBundle.Mqtt(url, b.mqtt().username(), b.mqtt().password()), b.createdAt(), b.tls());
     }
 
-    private static String freshSchema(String base) throws java.sql.SQLException {
+    static String freshSchema(String base) throws java.sql.SQLException {
         String schema = "chaos_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);

@@ -38,6 +38,8 @@ public final class Mosquitto implements AutoCloseable {
                 "allow_anonymous false",
                 "password_file " + passwordFile.toAbsolutePath(),
                 "acl_file " + aclFile.toAbsolutePath(),
+                // started as root, mosquitto would switch to user "mosquitto", who cannot read a private temp dir
+                "user " + System.getProperty("user.name"),
                 "persistence true",
                 "persistence_location " + dir.toAbsolutePath() + "/",
                 "autosave_interval 1",
