@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * One {@code hub serve --broker URL --db JDBC_URL --instance-id ID} process. Every instance shares the data
- * directory (the hub key that signs acks, the MQTT password) and the PostgreSQL database.
+ * directory (the hub key that signs acks, the MQTT password) and the PostgreSQL database; a null JDBC URL
+ * means the data directory's SQLite (one instance only).
  */
 public final class HubInstance {
     /** The hub's test hook: halt the JVM right after the commit that reaches this many messages (co.rtm.hub.ingest.CrashPoint). */
@@ -38,8 +39,12 @@ public final class HubInstance {
         if (haltAfter > 0) {
             jvm.add("-D" + HALT_PROPERTY + "=" + haltAfter);
         }
-        process = new JavaProcess(log, jvm, "co.rtm.hub.cli.HubMain", List.of("serve", "--data", hubDir.toString(),
-                "--db", jdbcUrl, "--broker", brokerUrl, "--instance-id", id, "--http-port", "0"));
+        List<String> args = new ArrayList<>(List.of("serve", "--data", hubDir.toString(), "--broker", brokerUrl,
+                "--instance-id", id, "--http-port", "0"));
+        if (jdbcUrl != null) {
+            args.addAll(List.of("--db", jdbcUrl));
+        }
+        process = new JavaProcess(log, jvm, "co.rtm.hub.cli.HubMain", args);
         long from = process.logSize();
         process.start();
         if (!process.awaitLog(from, "hub ready", 60_000) && haltAfter == 0) {
