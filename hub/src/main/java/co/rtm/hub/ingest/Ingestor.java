@@ -2,6 +2,7 @@ package co.rtm.hub.ingest;
 
 import co.rtm.hub.exam.ExamIntake;
 import co.rtm.hub.exam.Impersonation;
+import co.rtm.hub.ledger.BatchLocks;
 import co.rtm.hub.ledger.Ledger;
 import co.rtm.hub.ledger.Outcome;
 import co.rtm.hub.ledger.Refusal;
@@ -143,6 +144,9 @@ public final class Ingestor implements MessageHandler {
      */
     public void commit(List<Prepared> batch) {
         List<Object> decided = db.inTransaction(tx -> {
+            if (batch.size() > 1) {
+                lockInOrder(tx, batch);
+            }
             List<Object> out = new ArrayList<>(batch.size());
             for (Prepared p : batch) {
                 out.add(decide(tx, p));
@@ -153,6 +157,21 @@ public final class Ingestor implements MessageHandler {
         for (int i = 0; i < batch.size(); i++) {
             answer(batch.get(i), decided.get(i));
         }
+    }
+
+    /** Takes the batch's station, counter and audit-head locks in the ledger's one order (co.rtm.hub.ledger.BatchLocks). */
+    private static void lockInOrder(Tx tx, List<Prepared> batch) throws SQLException {
+        List<String> stations = new ArrayList<>();
+        List<Submission> submissions = new ArrayList<>();
+        for (Prepared p : batch) {
+            if (p instanceof Prepared.Inspect i) {
+                stations.add(i.submission().stationId());
+                submissions.add(i.submission());
+            } else if (p instanceof Prepared.Track t) {
+                stations.add(t.batch().stationId());
+            }
+        }
+        BatchLocks.lock(tx, stations, submissions);
     }
 
     /**
