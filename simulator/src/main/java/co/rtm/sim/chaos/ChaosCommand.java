@@ -82,7 +82,7 @@ public final class ChaosCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String base = pg != null ? pg : System.getenv(PG_ENV);
         Path mosquitto = Mosquitto.binary().orElse(null);
-        String missing = mosquitto == null || Tools.find("mosquitto_passwd").isEmpty() ? "mosquitto and mosquitto_passwd are required (apt-get install -y mosquitto mosquitto-clients)"
+        String missing = mosquitto == null || Tools.find("mosquitto_passwd").isEmpty() ? "mosquitto and mosquitto_passwd are required (apt-get install -y mosquitto)"
                 : base == null || base.isBlank() ? "PostgreSQL is required: --pg JDBC_URL or " + PG_ENV
                 : durationSeconds < 5 ? "--duration must be at least 5 seconds" : null;
         if (missing != null) {
