@@ -4,9 +4,11 @@ import co.rtm.hub.exam.ExamIntake;
 import co.rtm.hub.feed.FeedEvent;
 import co.rtm.hub.feed.LiveFeed;
 import co.rtm.hub.exam.Impersonation;
+import co.rtm.hub.ledger.BatchLocks;
 import co.rtm.hub.ledger.Ledger;
 import co.rtm.hub.ledger.Outcome;
 import co.rtm.hub.ledger.Refusal;
+import co.rtm.hub.ledger.RefusalReasons;
 import co.rtm.hub.ledger.Submission;
 import co.rtm.hub.store.Database;
 import co.rtm.hub.transport.InboundMessage;
@@ -150,15 +152,34 @@ public final class Ingestor implements MessageHandler {
      */
     public void commit(List<Prepared> batch) {
         List<Object> decided = db.inTransaction(tx -> {
+            if (batch.size() > 1) {
+                lockInOrder(tx, batch);
+            }
             List<Object> out = new ArrayList<>(batch.size());
             for (Prepared p : batch) {
                 out.add(decide(tx, p));
             }
             return out;
         });
+        CrashPoint.committed(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             answer(batch.get(i), decided.get(i));
         }
+    }
+
+    /** Takes the batch's station, counter and audit-head locks in the ledger's one order (co.rtm.hub.ledger.BatchLocks). */
+    private static void lockInOrder(Tx tx, List<Prepared> batch) throws SQLException {
+        List<String> stations = new ArrayList<>();
+        List<Submission> submissions = new ArrayList<>();
+        for (Prepared p : batch) {
+            if (p instanceof Prepared.Inspect i) {
+                stations.add(i.submission().stationId());
+                submissions.add(i.submission());
+            } else if (p instanceof Prepared.Track t) {
+                stations.add(t.batch().stationId());
+            }
+        }
+        BatchLocks.lock(tx, stations, submissions);
     }
 
     /**
@@ -188,7 +209,13 @@ public final class Ingestor implements MessageHandler {
             return ledger.acceptIn(tx, i.submission());
         }
         if (p instanceof Prepared.Event e) {
-            boolean fresh = events.recordIn(tx, e.event(), e.keyVersion(), e.raw());
+            StationEvent ev = e.event();
+            if (StationSeqs.takenByResultOrTrack(tx, ev.stationId(), ev.seq())) {
+                return ledger.recordRefusalIn(tx, new Refusal(ev.messageId().toString(), ev.centerId(), ev.stationId(),
+                        "runt/v1/" + ev.centerId() + "/" + ev.stationId() + "/event", RefusalReasons.REPLAYED_SEQ,
+                        "seq " + ev.seq() + " was already accepted from station " + ev.stationId() + " in another message", e.raw()));
+            }
+            boolean fresh = events.recordIn(tx, ev, e.keyVersion(), e.raw());
             if (fresh) {
                 Impersonation.alertIn(tx, e.event(), clock.instant());
             }
@@ -259,8 +286,12 @@ public final class Ingestor implements MessageHandler {
             }
             return i.reply() == null ? null : Acks.of(messageId, outcome, i.now());
         } else if (p instanceof Prepared.Event e) {
-            counters.event();
             UUID id = e.event().messageId();
+            if (decided instanceof Outcome.Refused refused) {
+                counted(refused, "runt/v1/" + e.event().centerId() + "/" + e.event().stationId() + "/event");
+                return Acks.of(id, refused, e.now());
+            }
+            counters.event();
             return (Boolean) decided ? Acks.accepted(id, e.now()) : Acks.duplicate(id, e.now());
         } else if (p instanceof Prepared.Refuse r) {
             Outcome.Refused stored = (Outcome.Refused) decided;

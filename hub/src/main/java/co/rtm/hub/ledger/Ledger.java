@@ -222,6 +222,11 @@ public final class Ledger {
         }
     }
 
+    /** {@link #lockCounters} for {@link BatchLocks}: the rows of {@code series}, in the order given. */
+    static void lockCountersInOrder(Tx tx, List<Series> series) throws SQLException {
+        lockCounters(tx, series);
+    }
+
     /** Locks the counter rows of {@code series} in order, creating missing ones at 1, and returns their next values. */
     private static Map<Series, Long> lockCounters(Tx tx, List<Series> series) throws SQLException {
         Map<Series, Long> next = new HashMap<>();

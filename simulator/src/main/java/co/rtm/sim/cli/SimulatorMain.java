@@ -18,7 +18,8 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "simulator", mixinStandardHelpOptions = true, version = "simulator 0.1.0",
         description = "Simulated vehicles, instruments, lanes and scenarios for the RTM edge agents and hub.",
         subcommands = {InspectionsCommand.class, co.rtm.sim.demo.DemoCommand.class, co.rtm.sim.lane.LaneCommand.class,
-                co.rtm.sim.load.LoadCommand.class, co.rtm.sim.cale.CaleCommand.class})
+                co.rtm.sim.load.LoadCommand.class, co.rtm.sim.cale.CaleCommand.class,
+                co.rtm.sim.chaos.ChaosCommand.class})
 public final class SimulatorMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
