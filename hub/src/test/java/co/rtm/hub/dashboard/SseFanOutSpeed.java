@@ -47,6 +47,7 @@ public final class SseFanOutSpeed {
     private SseFanOutSpeed() {
     }
 
+    /** {@code dropped}: the feed's count (oldest events pushed out of full per-client queues) during the run. */
     record Run(double eventsPerSecond, double p50Ms, double p95Ms, double p99Ms, long delivered, long dropped) {
     }
 
@@ -164,8 +165,9 @@ public final class SseFanOutSpeed {
         long[] lat = Arrays.copyOf(all, n);
         Arrays.sort(lat);
         double seconds = (lastReceipt.get() - start) / 1e9;
-        // let the hub see the closed streams before the next run subscribes
-        long until = System.nanoTime() + 5_000_000_000L;
+        // let the hub see the closed streams (a write fails; an idle stream writes its ping after 15 s) before the
+        // next run subscribes, so one run's drops are not counted in the next
+        long until = System.nanoTime() + 20_000_000_000L;
         while (feed.subscribers() > 0 && System.nanoTime() < until) {
             Thread.sleep(20);
         }
