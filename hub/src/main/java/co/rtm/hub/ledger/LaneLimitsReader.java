@@ -1,5 +1,6 @@
 package co.rtm.hub.ledger;
 
+import co.rtm.hub.registry.CenterKind;
 import co.rtm.hub.registry.CenterLocation;
 import co.rtm.hub.registry.CenterRulesColumns;
 import co.rtm.hub.registry.ProfileRefs;
@@ -24,7 +25,7 @@ final class LaneLimitsReader {
     static LaneLimits read(Tx tx, String stationId) throws SQLException {
         try (PreparedStatement ps = tx.connection().prepareStatement(
                 "SELECT c.id, c.center_class, c.opening_hours, c.accredited_until, s.capacity_per_hour, s.profile_id,"
-                        + " c.environmental_until, EXISTS (SELECT 1 FROM people p WHERE p.center_id = c.id)"
+                        + " c.environmental_until, EXISTS (SELECT 1 FROM people p WHERE p.center_id = c.id), c.kind"
                         + " FROM stations s JOIN centers c ON c.id = s.center_id WHERE s.id = ?")) {
             ps.setString(1, stationId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -35,7 +36,8 @@ final class LaneLimitsReader {
                 Integer perHour = rs.wasNull() ? null : capacity;
                 List<VehicleKind> kinds = ProfileRefs.resolve(rs.getString(6)).map(StationProfile::vehicleKinds).orElse(List.of());
                 return new LaneLimits(CenterRulesColumns.read(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(7), CenterLocation.NONE), perHour, kinds, rs.getBoolean(8));
+                        rs.getString(4), rs.getString(7), CenterLocation.NONE), perHour, kinds, rs.getBoolean(8),
+                        CenterKind.MOBILE.name().equals(rs.getString(9)));
             }
         }
     }

@@ -77,7 +77,7 @@ public final class Ledger {
             early = operatingRules(tx, s, limits);
         }
         if (early.isEmpty()) {
-            early = MobileLineCheck.check(tx, s, tracks, mobile).map(r -> new LedgerDecision.Refuse(r.code(), r.detail()));
+            early = MobileLineCheck.check(tx, s, limits.mobileLine(), tracks, mobile).map(r -> new LedgerDecision.Refuse(r.code(), r.detail()));
         }
         if (early.isEmpty()) {
             early = PeopleAndRetests.check(tx, s, limits.peopleRegistered());

@@ -3,7 +3,6 @@ package co.rtm.hub.mobile;
 import co.rtm.hub.geo.Municipalities;
 import co.rtm.hub.ledger.ResultType;
 import co.rtm.hub.ledger.Submission;
-import co.rtm.hub.registry.CenterKind;
 import co.rtm.hub.registry.OpeningHours;
 import co.rtm.hub.store.Timestamps;
 import co.rtm.hub.store.Tx;
@@ -27,9 +26,11 @@ public final class MobileLineCheck {
     private MobileLineCheck() {
     }
 
-    public static Optional<MobileAcceptance.Refused> check(Tx tx, Submission s, Function<Tx, TrackHistory> tracks,
-                                                           MobileSettings settings) throws SQLException {
-        if (s.type() != ResultType.INSPECTION || !isMobile(tx, s.centerId())) {
+    /** @param mobileLine whether the submission's centre is a mobile line (the ledger's lane limits say so) */
+    public static Optional<MobileAcceptance.Refused> check(Tx tx, Submission s, boolean mobileLine,
+                                                           Function<Tx, TrackHistory> tracks, MobileSettings settings)
+            throws SQLException {
+        if (s.type() != ResultType.INSPECTION || !mobileLine) {
             return Optional.empty();
         }
         List<Stay> stays = Schedules.stays(tx, s.centerId());
@@ -56,15 +57,6 @@ public final class MobileLineCheck {
             ps.setString(2, Timestamps.format(t));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Timestamps.parse(rs.getString(1)) : null;
-            }
-        }
-    }
-
-    private static boolean isMobile(Tx tx, String centerId) throws SQLException {
-        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT kind FROM centers WHERE id = ?")) {
-            ps.setString(1, centerId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && CenterKind.MOBILE.name().equals(rs.getString(1));
             }
         }
     }
