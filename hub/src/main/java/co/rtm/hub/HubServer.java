@@ -59,6 +59,7 @@ public final class HubServer implements AutoCloseable {
     private final Ingestor ingestor;
     private final IngestPipeline pipeline;
     private final String mqttUrl;
+    private final Clock clock;
     private BrokerCa brokerCa;
     private StationChangeWatch changeWatch;
     private ConfigWatch configWatch;
@@ -68,8 +69,9 @@ public final class HubServer implements AutoCloseable {
     private volatile TrackCoapServer trackers;
 
     private HubServer(HubConfig config, HubHome home, Database db, Registry registry, EmbeddedBroker broker,
-                      Ingestor ingestor, IngestPipeline pipeline, String mqttUrl) {
+                      Ingestor ingestor, IngestPipeline pipeline, String mqttUrl, Clock clock) {
         this.config = config;
+        this.clock = clock;
         this.home = home;
         this.db = db;
         this.registry = registry;
@@ -91,8 +93,17 @@ public final class HubServer implements AutoCloseable {
 
     /** {@link #start(HubConfig)} with the bounds of the track filters (docs/tracks.md). */
     public static HubServer start(HubConfig config, TrackLimits trackLimits) {
+        return start(config, trackLimits, Clock.systemUTC());
+    }
+
+    /**
+     * {@link #start(HubConfig, TrackLimits)} on {@code clock}: every time-dependent part the hub creates (ledger,
+     * track filters, registry and provisioning, config versions, alerts, API, trackers) reads it. Production runs on
+     * {@code Clock.systemUTC()}; the simulator's mobile line runs hub and line on one compressed clock. The MQTT
+     * sessions and the broker's TLS certificates keep real time.
+     */
+    public static HubServer start(HubConfig config, TrackLimits trackLimits, Clock clock) {
         long started = System.nanoTime();
-        Clock clock = Clock.systemUTC();
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
             HubHome home = HubHome.open(config.dataDir());
@@ -118,7 +129,7 @@ public final class HubServer implements AutoCloseable {
                     (topic, correlation, ack) -> self[0].reply(topic, correlation, ack), clock, trackLimits);
             IngestPipeline pipeline = IngestPipeline.forThisMachine(ingestor);
             opened.push(pipeline);
-            HubServer server = new HubServer(config, home, db, registry, broker, ingestor, pipeline, url);
+            HubServer server = new HubServer(config, home, db, registry, broker, ingestor, pipeline, url, clock);
             self[0] = server;
             server.brokerCa = ca;
             server.changeWatch = StationChangeWatch.start(new StationChanges(db), registry, directory, broker,
@@ -151,7 +162,7 @@ public final class HubServer implements AutoCloseable {
      * and, with the embedded broker, carrying the broker CA.
      */
     public StationBundle provision(String centerId, String stationId, String profileId) {
-        StationBundle bundle = new Provisioning(registry, Clock.systemUTC())
+        StationBundle bundle = new Provisioning(registry, clock)
                 .provision(centerId, stationId, profileId, home.hubKey().verificationKey(), mqttUrl);
         return brokerCa == null ? bundle : bundle.withTls(new StationBundle.Tls(brokerCa.certificatePem(), null, null));
     }
@@ -198,15 +209,15 @@ public final class HubServer implements AutoCloseable {
         BundleIssuer issuer;
         try {
             // the hub's own registry: ingestion's caches hear of the new station at once
-            issuer = new BundleIssuer(registry, Clock.systemDefaultZone(), home.hubKey().verificationKey(), home.brokerCa(),
+            issuer = new BundleIssuer(registry, clock.withZone(java.time.ZoneId.systemDefault()), home.hubKey().verificationKey(), home.brokerCa(),
                     mqttUrl);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        api = ApiServer.start(db, httpPort, new Supervisors(db, Clock.systemUTC()), this::counters,
+        api = ApiServer.start(db, httpPort, new Supervisors(db, clock), this::counters,
                 () -> client != null && client.isConnected() ? "up" : "down", (request, url, cert, user) -> issuer.actingAs(user).issue(request, url, cert),
                 home.hubKey(),
-                new co.rtm.hub.dashboard.DashboardSources(ingestor.feed(), ingestor.presence()));
+                new co.rtm.hub.dashboard.DashboardSources(ingestor.feed(), ingestor.presence()), clock);
         return api;
     }
 
@@ -215,8 +226,13 @@ public final class HubServer implements AutoCloseable {
      * the hub. See docs/tracks.md.
      */
     public TrackCoapServer startTrackers(int port) {
-        trackers = TrackCoapServer.start(ingestor, new TrackerPsks(db, Clock.systemUTC()), port);
+        trackers = TrackCoapServer.start(ingestor, new TrackerPsks(db, clock), port);
         return trackers;
+    }
+
+    /** The clock the hub judges by ({@code Clock.systemUTC()} unless started on another). */
+    public Clock clock() {
+        return clock;
     }
 
     /** The URL stations connect to. */

@@ -113,10 +113,17 @@ public final class ApiServer implements AutoCloseable {
     public static ApiServer start(Database db, int port, Supervisors supervisors, Supplier<IngestCounts> counts,
                                   BrokerProbe broker, StationProvisioner provisioner, SigningKey hubKey,
                                   co.rtm.hub.dashboard.DashboardSources dashboard) {
+        return start(db, port, supervisors, counts, broker, provisioner, hubKey, dashboard, Clock.systemUTC());
+    }
+
+    /** As above, on {@code clock} (dates of reports and alerts; the hub's own clock, see HubServer). */
+    public static ApiServer start(Database db, int port, Supervisors supervisors, Supplier<IngestCounts> counts,
+                                  BrokerProbe broker, StationProvisioner provisioner, SigningKey hubKey,
+                                  co.rtm.hub.dashboard.DashboardSources dashboard, Clock clock) {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("HTTP port out of range: " + port);
         }
-        ApiServer server = new ApiServer(db, Clock.systemUTC(), supervisors, counts, broker, provisioner, hubKey,
+        ApiServer server = new ApiServer(db, clock, supervisors, counts, broker, provisioner, hubKey,
                 dashboard);
         server.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
