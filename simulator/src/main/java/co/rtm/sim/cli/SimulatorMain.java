@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
         description = "Simulated vehicles, instruments, lanes and scenarios for the RTM edge agents and hub.",
         subcommands = {InspectionsCommand.class, co.rtm.sim.demo.DemoCommand.class, co.rtm.sim.lane.LaneCommand.class,
                 co.rtm.sim.load.LoadCommand.class, co.rtm.sim.cale.CaleCommand.class,
-                co.rtm.sim.chaos.ChaosCommand.class})
+                co.rtm.sim.chaos.ChaosCommand.class, co.rtm.sim.mobile.MobileCommand.class})
 public final class SimulatorMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
