@@ -40,7 +40,7 @@ import java.util.TreeSet;
  *       {@code OUTSIDE_SCHEDULED_MUNICIPALITY}; back in town, the line verifies at once or (half the time) does not,
  *       and then its afternoon inspections are {@code METROLOGICAL_VERIFICATION_REQUIRED};</li>
  *   <li>the GPS switched off from 12:00 to 16:00: the 14:02 inspection is {@code NO_RECENT_FIX};</li>
- *   <li>an attempt on a working travel day: the agent holds the lane ({@link MobilePlan#HELD_NOT_SCHEDULED}).</li>
+ *   <li>an attempt on a travel day the centre would be open (at least one when there is such a day): the agent holds the lane ({@link MobilePlan#HELD_NOT_SCHEDULED}).</li>
  * </ul>
  */
 public final class PlanGenerator {
@@ -180,7 +180,11 @@ public final class PlanGenerator {
         }
         Map<LocalDate, DayKind> kinds = new HashMap<>();
         int weeks = (int) (java.time.temporal.ChronoUnit.DAYS.between(start, end) / 7);
-        pick(candidates, Math.max(1, weeks / 4), DayKind.EXCURSION, kinds);
+        // an excursion needs a point a few km outside within reach of the town (the farthest target: 5.5 km)
+        List<LocalDate> reachable = new ArrayList<>(candidates.stream().filter(d -> outsidePoint(stays.stream()
+                .filter(s -> s.covers(d)).findFirst().orElseThrow().town(), 5_500) != null).toList());
+        pick(reachable, Math.max(1, weeks / 4), DayKind.EXCURSION, kinds);
+        candidates.removeAll(kinds.keySet());
         pick(candidates, Math.max(1, weeks / 6), DayKind.GPS_OFF, kinds);
         Set<LocalDate> attempts = new HashSet<>();
         for (LocalDate d : attemptDays) {
