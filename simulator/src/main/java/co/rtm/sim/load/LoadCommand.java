@@ -222,7 +222,22 @@ public final class LoadCommand implements Callable<Integer> {
                 }
             }
         }
-        return new Run(batches, System.nanoTime() - start);
+        Run timed = new Run(batches, System.nanoTime() - start);
+        if (batches.stream().anyMatch(b -> b.verifyAcks)) {
+            long verifying = System.nanoTime();
+            List<Future<?>> checks = new ArrayList<>();
+            for (int s = 0; s < lanes.size(); s++) {
+                Lane lane = lanes.get(s);
+                Lane.Batch batch = batches.get(s);
+                checks.add(pool.submit(() -> lane.verifyAcks(batch)));
+            }
+            for (Future<?> f : checks) {
+                f.get();
+            }
+            err.printf("load: verified %d acks' signatures in %.1f s, after the timed run%n", timed.answered(),
+                    (System.nanoTime() - verifying) / 1e9);
+        }
+        return timed;
     }
 
     private ObjectNode summary(Run load, Run base, InProcessHub hub) {

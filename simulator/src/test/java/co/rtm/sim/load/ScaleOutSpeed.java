@@ -145,6 +145,7 @@ public final class ScaleOutSpeed {
             }
             for (Future<?> f : running) f.get();
             double seconds = (System.nanoTime() - start) / 1e9;
+            for (int s = 0; s < stations; s++) lanes.get(s).verifyAcks(batches.get(s)); // after the timed run
             long accepted = batches.stream().mapToLong(b -> b.get(Lane.Outcome.ACCEPTED)).sum();
             long sent = batches.stream().mapToLong(b -> b.sent.get()).sum();
             long[] lat = batches.stream().flatMapToLong(b -> IntStream.range(0, b.size()).mapToLong(b.latency::get))
