@@ -29,15 +29,21 @@ public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private static final int BUSY_TIMEOUT_MS = 30_000;
     private static final int MAX_ATTEMPTS = 5;
+    private static final int WAL_SAFETY_PAGES = 20_000;
+    private static final long MMAP_BYTES = 256L << 20;
+    private static final int CACHE_KIB = 32 << 10;
 
     private final Dialect dialect;
     private final HikariDataSource writer;
     private final HikariDataSource reader;
+    private final WalCheckpointer checkpointer;
+    private final StatementCache statements = new StatementCache();
 
-    private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader) {
+    private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader, WalCheckpointer checkpointer) {
         this.dialect = dialect;
         this.writer = writer;
         this.reader = reader;
+        this.checkpointer = checkpointer;
     }
 
     /** {@code jdbc:sqlite:<dataDir>/hub.db}. */
@@ -62,14 +68,18 @@ public final class Database implements AutoCloseable {
         return switch (dialect) {
             case SQLITE -> {
                 HikariDataSource writer = new HikariDataSource(sqliteConfig(jdbcUrl, "rtm-sqlite-writer", 1, false));
-                HikariDataSource reader;
+                HikariDataSource reader = null;
                 try {
                     reader = new HikariDataSource(sqliteConfig(jdbcUrl, "rtm-sqlite-reader", 4, true));
-                } catch (RuntimeException e) {
+                    yield new Database(dialect, writer, reader, WalCheckpointer.start(jdbcUrl));
+                } catch (RuntimeException | SQLException e) {
+                    if (reader != null) {
+                        reader.close();
+                    }
                     writer.close();
-                    throw e;
+                    throw e instanceof SQLException sql ? new StoreException("cannot open " + jdbcUrl + ": " + sql.getMessage(), sql)
+                            : (RuntimeException) e;
                 }
-                yield new Database(dialect, writer, reader);
             }
             case POSTGRESQL -> {
                 HikariConfig config = new HikariConfig();
@@ -79,7 +89,7 @@ public final class Database implements AutoCloseable {
                 config.setAutoCommit(false);
                 config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
                 HikariDataSource pool = new HikariDataSource(config);
-                yield new Database(dialect, pool, pool);
+                yield new Database(dialect, pool, pool, null);
             }
         };
     }
@@ -95,8 +105,13 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(120_000);
         if (!readOnly) {
             config.addDataSourceProperty("journal_mode", "WAL");
+            // WalCheckpointer checkpoints off the commit path; this only bounds the log if it falls behind
+            config.addDataSourceProperty("wal_autocheckpoint", String.valueOf(WAL_SAFETY_PAGES));
         }
         config.addDataSourceProperty("synchronous", "FULL");
+        // pages read through a mapping and kept in a larger cache, not one pread() per B-tree page per transaction
+        config.addDataSourceProperty("mmap_size", String.valueOf(MMAP_BYTES));
+        config.addDataSourceProperty("cache_size", String.valueOf(-CACHE_KIB));
         config.addDataSourceProperty("busy_timeout", String.valueOf(BUSY_TIMEOUT_MS));
         config.addDataSourceProperty("foreign_keys", "true");
         if (readOnly) {
@@ -154,7 +169,9 @@ public final class Database implements AutoCloseable {
             begin(c, readOnly);
             boolean done = false;
             try {
-                T result = work.run(new Tx(c, dialect));
+                // the SQLite writer keeps its statements compiled: every ingestion commit goes through it
+                Connection statementsOn = dialect == Dialect.SQLITE && !readOnly ? statements.wrap(c) : c;
+                T result = work.run(new Tx(statementsOn, dialect));
                 if (readOnly) {
                     end(c, "ROLLBACK");
                 } else {
@@ -216,6 +233,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
         if (reader != writer) {
             reader.close();
         }
