@@ -24,7 +24,8 @@ import co.rtm.profiles.wire.SigningKey;
 import co.rtm.profiles.wire.StationEvent;
 import co.rtm.profiles.wire.Topic;
 import co.rtm.profiles.wire.TopicKind;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -147,10 +148,24 @@ public final class Ingestor implements MessageHandler {
 
     /**
      * Stores the outcomes of {@code batch} in one transaction (one commit, one fsync, for all of them), then
-     * answers each in order. Returns once committed; a database failure propagates and nothing of the batch is
-     * stored or answered, so the messages can be delivered again. Not thread-safe: one committer at a time.
+     * answers each in order. Returns once committed and answered; a database failure propagates and nothing of the
+     * batch is stored or answered, so the messages can be delivered again. Not thread-safe: one committer at a time.
      */
     public void commit(List<Prepared> batch) {
+        for (Answer a : store(batch)) {
+            if (a != null) {
+                a.send();
+            }
+        }
+    }
+
+    /**
+     * {@link #commit} but for the answers' signatures: stores and counts the batch's outcomes (counters and live feed
+     * in commit order) and returns, per message and in batch order, the ack still to sign and send, or null when there
+     * is nobody to answer. {@link IngestPipeline} signs them on other threads while the next batch commits. Not
+     * thread-safe: one committer at a time; {@link Answer#send} is.
+     */
+    public List<Answer> store(List<Prepared> batch) {
         List<Object> decided = db.inTransaction(tx -> {
             if (batch.size() > 1) {
                 lockInOrder(tx, batch);
@@ -162,8 +177,28 @@ public final class Ingestor implements MessageHandler {
             return out;
         });
         CrashPoint.committed(batch.size());
+        List<Answer> answers = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            answer(batch.get(i), decided.get(i));
+            Ack ack = ackFor(batch.get(i), decided.get(i));
+            Reply reply = ack == null ? null : replyOf(batch.get(i), ack);
+            answers.add(reply == null ? null : new Answer(reply, ack));
+        }
+        return answers;
+    }
+
+    /** A committed outcome's ack, not signed yet: {@link #send} signs it with the hub key and publishes it. */
+    public final class Answer {
+        private final Reply reply;
+        private final Ack ack;
+
+        private Answer(Reply reply, Ack ack) {
+            this.reply = reply;
+            this.ack = ack;
+        }
+
+        /** Signs and sends; a failure to send is logged (the station resends and gets the same answer again). */
+        public void send() {
+            Ingestor.this.send(reply, ack);
         }
     }
 
@@ -233,13 +268,6 @@ public final class Ingestor implements MessageHandler {
             return outcome;
         }
         return null;
-    }
-
-    private void answer(Prepared p, Object decided) {
-        Ack ack = ackFor(p, decided);
-        if (ack != null) {
-            send(replyOf(p, ack), ack);
-        }
     }
 
     private static Reply replyOf(Prepared p, Ack ack) {
@@ -400,10 +428,21 @@ public final class Ingestor implements MessageHandler {
         }
     }
 
+    /** The payload's top-level messageId, read as far as it and no further (messages put it first). */
     private static Optional<UUID> peekMessageId(Envelope envelope) {
-        try {
-            JsonNode id = LENIENT.readTree(envelope.payload()).get("messageId");
-            return id != null && id.isTextual() ? Optional.of(UUID.fromString(id.asText())) : Optional.empty();
+        try (JsonParser p = LENIENT.getFactory().createParser(envelope.payload())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                boolean wanted = "messageId".equals(p.currentName());
+                JsonToken value = p.nextToken();
+                if (wanted) {
+                    return value == JsonToken.VALUE_STRING ? Optional.of(UUID.fromString(p.getText())) : Optional.empty();
+                }
+                p.skipChildren();
+            }
+            return Optional.empty();
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
