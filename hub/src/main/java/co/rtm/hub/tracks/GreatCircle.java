@@ -1,13 +1,16 @@
 package co.rtm.hub.tracks;
 
-/** Distances on the WGS84 mean sphere (haversine): metres of error per kilometre, enough to tell a jump. */
-final class GreatCircle {
+/**
+ * Distances on the WGS84 mean sphere (haversine): metres of error per kilometre, enough to tell a jump. Public so
+ * that a simulated trip is planned with the very distance the jump filter judges it by.
+ */
+public final class GreatCircle {
     static final double EARTH_RADIUS_M = 6_371_008.8;
 
     private GreatCircle() {
     }
 
-    static double metres(double lat1, double lon1, double lat2, double lon2) {
+    public static double metres(double lat1, double lon1, double lat2, double lon2) {
         double p1 = Math.toRadians(lat1);
         double p2 = Math.toRadians(lat2);
         double dp = p2 - p1;

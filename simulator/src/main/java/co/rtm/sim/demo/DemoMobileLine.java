@@ -26,8 +26,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -153,6 +151,7 @@ public final class DemoMobileLine implements AutoCloseable {
     private final Path stationDir;
     private final SimTime time;
     private final Duration timeout;
+    private final LaneAnswers answers;
 
     private DemoMobileLine(HubServer hub, Municipalities municipalities, LaneDevice lane, TicketedVehicles vehicles,
                            DrivenGps gps, TcpDeviceServer gpsServer, StationAgent agent, StationBundle bundle,
@@ -168,6 +167,7 @@ public final class DemoMobileLine implements AutoCloseable {
         this.gpsServer = gpsServer;
         this.agent = agent;
         this.timeout = timeout;
+        this.answers = new LaneAnswers(hub.database(), STATION);
     }
 
     /**
@@ -239,7 +239,7 @@ public final class DemoMobileLine implements AutoCloseable {
             verified = MetrologicalVerification.append(outbox, bundle, MetrologicalVerification.event("linea completa",
                     null, "verificación metrológica al llegar a Mitú (simulador)")) != null;
         }
-        await(() -> verifications() > 0, "the verification at the hub");
+        await(() -> answers.verifications() > 0, "the verification at the hub");
         Thread.sleep(500); // the next inspections start (simulated) seconds after the verification
         for (int i = 0; i < ACCEPTED_AFTER; i++) {
             steps.add(inspect("parked in Mitú after the verification", log));
@@ -253,7 +253,7 @@ public final class DemoMobileLine implements AutoCloseable {
         long answered = before.get("accepted") + before.get("refused");
         vehicles.release();
         await(() -> counts().values().stream().mapToLong(Long::longValue).sum() > answered, "the hub's answer");
-        String outcome = counts().get("accepted") > before.get("accepted") ? "ACCEPTED" : lastRefusal();
+        String outcome = counts().get("accepted") > before.get("accepted") ? "ACCEPTED" : answers.lastRefusal();
         log.printf(Locale.ROOT, "demo: mobile line %s: %s%n", what, outcome);
         log.flush();
         return outcome;
@@ -279,41 +279,10 @@ public final class DemoMobileLine implements AutoCloseable {
 
     /** The lane's inspections the hub accepted and refused. */
     private Map<String, Long> counts() {
-        return hub.database().read(tx -> {
-            Map<String, Long> c = new LinkedHashMap<>();
-            c.put("accepted", count(tx.connection().prepareStatement("SELECT COUNT(*) FROM results WHERE station_id = ?")));
-            c.put("refused", count(tx.connection().prepareStatement(
-                    "SELECT COUNT(*) FROM refusals WHERE station_id = ? AND (topic IS NULL OR topic LIKE '%/inspection')")));
-            return c;
-        });
-    }
-
-    private long verifications() {
-        return hub.database().read(tx -> count(tx.connection().prepareStatement(
-                "SELECT COUNT(*) FROM station_verifications WHERE station_id = ?")));
-    }
-
-    private static long count(PreparedStatement ps) throws java.sql.SQLException {
-        try (ps) {
-            ps.setString(1, STATION);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    /** The newest refusal's code of the lane's inspections. */
-    private String lastRefusal() {
-        return hub.database().read(tx -> {
-            try (PreparedStatement ps = tx.connection().prepareStatement("SELECT reason_code FROM refusals"
-                    + " WHERE station_id = ? AND (topic IS NULL OR topic LIKE '%/inspection') ORDER BY id DESC")) {
-                ps.setString(1, STATION);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : "?";
-                }
-            }
-        });
+        Map<String, Long> c = new LinkedHashMap<>();
+        c.put("accepted", answers.accepted());
+        c.put("refused", answers.refused());
+        return c;
     }
 
     @Override

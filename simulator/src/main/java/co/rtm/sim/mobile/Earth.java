@@ -1,19 +1,8 @@
 package co.rtm.sim.mobile;
 
-/** Great-circle distance and destination points on a sphere, enough for planning a line's trips. */
+/** Destination points for planning a line's trips; distances are the hub's own {@code GreatCircle}. */
 final class Earth {
-    static final double RADIUS_M = 6_371_000;
-
     private Earth() {
-    }
-
-    static double metres(double lat1, double lon1, double lat2, double lon2) {
-        double p1 = Math.toRadians(lat1);
-        double p2 = Math.toRadians(lat2);
-        double dp = p2 - p1;
-        double dl = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-        return 2 * RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 
     /** {@code metres} from {@code lat, lon} on {@code bearing} degrees (small distances: flat approximation). */

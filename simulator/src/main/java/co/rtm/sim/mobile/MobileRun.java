@@ -1,5 +1,6 @@
 package co.rtm.sim.mobile;
 
+import co.rtm.sim.demo.LaneAnswers;
 import co.rtm.agent.inspection.LaneDisplay;
 import co.rtm.agent.instruments.link.TcpLink;
 import co.rtm.agent.lane.TcpLaneFeed;
@@ -36,7 +37,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -99,6 +99,7 @@ public final class MobileRun implements AutoCloseable {
     private final StationAgent agent;
     private final StationBundle bundle;
     private final Path stationDir;
+    private final LaneAnswers answers;
     private boolean hubClosed;
     private boolean lineClosed;
     private final long born = System.nanoTime();
@@ -110,6 +111,7 @@ public final class MobileRun implements AutoCloseable {
         this.dir = dir;
         this.clock = clock;
         this.hub = hub;
+        this.answers = new LaneAnswers(hub.database(), STATION);
         this.municipalities = municipalities;
         this.gps = gps;
         this.gpsServer = gpsServer;
@@ -229,7 +231,7 @@ public final class MobileRun implements AutoCloseable {
                 verifications++;
             } else if (step instanceof Step.Inspect i) {
                 long want = verifications;
-                await(() -> verificationsAtHub() >= want, "the verification at the hub");
+                await(() -> answers.verifications() >= want, "the verification at the hub");
                 Instant fixAt = lastFix == null ? null : lastFix.at();
                 if (fixAt != null) {
                     await(() -> track.latestFixAt(STATION, i.at()).map(TrackPoint::deviceTime)
@@ -267,7 +269,7 @@ public final class MobileRun implements AutoCloseable {
             long[] now = answers();
             return now[0] + now[1] > before[0] + before[1];
         }, "the hub's answer to the inspection started at " + at);
-        return answers()[0] > before[0] ? MobilePlan.ACCEPTED : lastRefusal();
+        return answers()[0] > before[0] ? MobilePlan.ACCEPTED : answers.lastRefusal();
     }
 
     private boolean awaitHold() throws InterruptedException {
@@ -345,38 +347,9 @@ public final class MobileRun implements AutoCloseable {
     }
 
     private long[] answers() {
-        return hub.database().read(tx -> new long[] {
-                count(tx.connection().prepareStatement("SELECT COUNT(*) FROM results WHERE station_id = ?")),
-                count(tx.connection().prepareStatement("SELECT COUNT(*) FROM refusals WHERE station_id = ?"
-                        + " AND (topic IS NULL OR topic LIKE '%/inspection')"))});
+        return new long[] {answers.accepted(), answers.refused()};
     }
 
-    private long verificationsAtHub() {
-        return hub.database().read(tx -> count(tx.connection().prepareStatement(
-                "SELECT COUNT(*) FROM station_verifications WHERE station_id = ?")));
-    }
-
-    private static long count(PreparedStatement ps) throws SQLException {
-        try (ps) {
-            ps.setString(1, STATION);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private String lastRefusal() {
-        return hub.database().read(tx -> {
-            try (PreparedStatement ps = tx.connection().prepareStatement("SELECT reason_code FROM refusals"
-                    + " WHERE station_id = ? AND (topic IS NULL OR topic LIKE '%/inspection') ORDER BY id DESC")) {
-                ps.setString(1, STATION);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : "?";
-                }
-            }
-        });
-    }
 
     private static void await(BooleanSupplier done, String what) throws InterruptedException {
         long end = System.nanoTime() + WAIT.toNanos();

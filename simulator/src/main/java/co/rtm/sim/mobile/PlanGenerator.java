@@ -1,5 +1,6 @@
 package co.rtm.sim.mobile;
 
+import co.rtm.hub.tracks.GreatCircle;
 import co.rtm.hub.geo.Municipalities;
 import co.rtm.hub.registry.ColombianHolidays;
 import co.rtm.hub.registry.OpeningHours;
@@ -110,7 +111,7 @@ public final class PlanGenerator {
             Town b = route.get(i + 1);
             Instant depart = to.plusDays(1).atTime(DEPART).atZone(BOGOTA).toInstant();
             double kmh = 30 + rnd.nextInt(16);
-            Instant arrive = depart.plusSeconds(Math.round(Earth.metres(a.lat(), a.lon(), b.lat(), b.lon()) / 1000 / kmh * 3600));
+            Instant arrive = depart.plusSeconds(Math.round(GreatCircle.metres(a.lat(), a.lon(), b.lat(), b.lon()) / 1000 / kmh * 3600));
             moves.add(new Move(new double[] {a.lat(), a.lon()}, new double[] {b.lat(), b.lon()}, depart, arrive));
             gpsOn.add(new Instant[] {depart, arrive.plus(CADENCE)});
             trips.add(new Trip(i + 1, depart, arrive));
@@ -264,7 +265,7 @@ public final class PlanGenerator {
         inspect(d, SLOTS.get(0), MobilePlan.ACCEPTED, "parked in " + town.name());
         inspect(d, SLOTS.get(1), MobilePlan.ACCEPTED, "parked in " + town.name());
         Instant leave = at(d, LocalTime.of(10, 0));
-        long driveSeconds = Math.round(Earth.metres(home[0], home[1], out[0], out[1]) / 1000 / EXCURSION_KMH * 3600) + 1;
+        long driveSeconds = Math.round(GreatCircle.metres(home[0], home[1], out[0], out[1]) / 1000 / EXCURSION_KMH * 3600) + 1;
         Instant there = leave.plusSeconds(driveSeconds);
         moves.add(new Move(home, out, leave, there));
         Instant fixThere = nextGrid(there);

@@ -1,5 +1,6 @@
 package co.rtm.sim.mobile;
 
+import co.rtm.hub.tracks.GreatCircle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.rtm.hub.geo.Municipalities;
@@ -70,7 +71,7 @@ class PlanGeneratorTest {
             for (Step s : p.steps()) {
                 if (s instanceof Step.Fix f) {
                     if (last != null) {
-                        double kmh = Earth.metres(last.lat(), last.lon(), f.lat(), f.lon()) / 1000
+                        double kmh = GreatCircle.metres(last.lat(), last.lon(), f.lat(), f.lon()) / 1000
                                 / ((f.at().getEpochSecond() - last.at().getEpochSecond()) / 3600.0);
                         assertThat(kmh).isLessThan(250); // the hub's jump filter
                     }
