@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * lives only in this process. The hub then runs with the broker as its "external" broker, which only changes its
  * subscription to the shared form {@code $share/hub/runt/v1/+/+/+} (one member in the group).
  */
-final class InProcessHub implements AutoCloseable {
+final class InProcessHub implements LoadTarget {
     static final String ECHO_USER = "bench-echo";
     private static final String HUB_USER = HubConfig.DEFAULT_INSTANCE_ID;
 
@@ -79,35 +79,29 @@ final class InProcessHub implements AutoCloseable {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw).getBytes(StandardCharsets.US_ASCII);
     }
 
-    StationBundle provision(String centerId, String stationId, String profileId) {
+    @Override
+    public StationBundle provision(String centerId, String stationId, String profileId) {
         return hub.provision(centerId, stationId, profileId);
     }
 
-    String url() {
+    @Override
+    public String url() {
         return broker.url();
     }
 
-    /**
-     * Turns every ledger rule on for a load centre and lane without refusing the load's results: class B, open
-     * around the clock every day, accredited, a capacity per hour as large as the whole load, {@code inspector}
-     * registered (so a LOGIN event is required).
-     */
-    void registerRules(String centerId, String stationId, int capacityPerHour, String inspector) {
-        hub.registry().updateCenterRules(centerId, r -> new co.rtm.hub.registry.CenterRules(centerId,
-                co.rtm.hub.registry.CenterClass.B,
-                co.rtm.hub.registry.OpeningHoursText.parse("mon-sun 00:00-24:00; holidays open"), true,
-                java.time.LocalDate.of(2099, 12, 31)));
-        hub.registry().setCapacityPerHour(stationId, capacityPerHour);
-        new co.rtm.hub.registry.People(hub.database(), java.time.Clock.systemUTC()).register(centerId,
-                co.rtm.profiles.person.DocumentId.parse(inspector), "Load Inspector", co.rtm.hub.registry.PersonRole.INSPECTOR);
+    @Override
+    public void registerRules(String centerId, String stationId, int capacityPerHour, String inspector) {
+        LoadTarget.registerRules(hub.registry(), hub.database(), centerId, stationId, capacityPerHour, inspector);
     }
 
-    byte[] echoPassword() {
-        return echoPassword.clone();
+    @Override
+    public Optional<byte[]> echoPassword() {
+        return Optional.of(echoPassword.clone());
     }
 
-    IngestCounts counters() {
-        return hub.counters();
+    @Override
+    public Optional<IngestCounts> counters() {
+        return Optional.of(hub.counters());
     }
 
     @Override

@@ -27,11 +27,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code load} (DESIGN §9, §10): N pre-signed inspections from S lanes against a hub started in this process, after
- * a baseline of bare broker round trips on the same broker. Progress goes to standard error; the last line on
- * standard output is one JSON object. Exit 0 when every result was answered, 1 when some were not.
+ * a baseline of bare broker round trips on the same broker; or, with {@code --hub URL --data DIR}, against a hub
+ * already serving there (its lanes registered through its data directory; no baseline, see {@link RunningHub}).
+ * Progress goes to standard error; the last line on standard output is one JSON object. Exit 0 when every result
+ * was answered, 1 when some were not, 2 on bad input.
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = "Pre-signed inspections at full speed (or --rate) against an in-process hub; last line JSON.")
+        description = "Pre-signed inspections at full speed (or --rate) against an in-process hub, or a running one with --hub; last line JSON.")
 public final class LoadCommand implements Callable<Integer> {
     private static final String PROFILE = "cda-light";
     private static final long PROGRESS_NANOS = 2_000_000_000L;
@@ -42,11 +44,14 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--stations", paramLabel = "S", defaultValue = "4", description = "Lanes, one MQTT client each (default: ${DEFAULT-VALUE}).")
     int stations;
 
-    @Option(names = "--hub", paramLabel = "URL", description = "A running hub's broker (not supported yet).")
+    @Option(names = "--hub", paramLabel = "URL", description = "A running hub's broker, e.g. tcp://127.0.0.1:1883; needs --data, that hub's data directory. No baseline then.")
     String hubUrl;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Hub data directory (default: a new temporary one).")
+    @Option(names = "--data", paramLabel = "DIR", description = "Hub data directory (default: a new temporary one; with --hub: the running hub's, required).")
     Path data;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "With --hub: the running hub's database, when it is not the SQLite file in --data.")
+    String jdbcUrl;
 
     @Option(names = "--rate", paramLabel = "R", defaultValue = "0", description = "Results per second in total; 0 = as fast as the window allows (default).")
     double rate;
@@ -75,25 +80,30 @@ public final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        if (hubUrl != null) {
-            err.println("load: --hub is not supported yet; run without --hub (an in-process hub is started)");
-            err.flush();
-            return 2;
+        if (hubUrl != null && data == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--hub needs --data, the running hub's data directory: the load's lanes are registered in its registry");
+        }
+        if (jdbcUrl != null && hubUrl == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--db is for a running hub's database; give --hub too");
         }
         if (results < 1 || stations < 1 || window < 1 || rate < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--results, --stations and --window must be at least 1, --rate not negative");
         }
         Path dir = data != null ? data : Files.createTempDirectory("rtm-load-");
-        Files.createDirectories(dir);
+        if (hubUrl == null) {
+            Files.createDirectories(dir);
+        }
         int baselineCount = baseline < 0 ? Math.min(results, 20_000) : baseline;
         StationProfile profile = Profiles.builtIn(PROFILE).orElseThrow();
         String runTag = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
         ExecutorService pool = Executors.newFixedThreadPool(stations);
         List<Lane> lanes = new ArrayList<>();
-        try (InProcessHub hub = InProcessHub.start(dir)) {
+        try (LoadTarget hub = target(dir)) {
             try {
-                err.printf("load: hub on %s, data %s%n", hub.url(), dir.toAbsolutePath());
+                err.printf("load: %s hub on %s, data %s%n", hubUrl == null ? "in-process" : "running", hub.url(),
+                        dir.toAbsolutePath());
                 List<StationBundle> bundles = new ArrayList<>();
                 for (int s = 0; s < stations; s++) {
                     bundles.add(hub.provision("CDA-LOAD-" + (s + 1), "L" + runTag + "-" + (s + 1), PROFILE));
@@ -113,18 +123,23 @@ public final class LoadCommand implements Callable<Integer> {
                     err.printf("load: rules registered for %d centres; %d inspector logins acknowledged%n", stations, in.answered());
                 }
 
-                Run base;
-                try (EchoResponder echo = EchoResponder.connect(hub.url(), InProcessHub.ECHO_USER, hub.echoPassword(),
-                        echoNagle)) {
-                    List<Lane.Batch> pings = new ArrayList<>();
-                    for (int s = 0; s < stations; s++) {
-                        pings.add(pings(share(baselineCount, s), s));
+                Run base = null;
+                if (hub.echoPassword().isEmpty()) {
+                    err.println("load: no baseline: a running hub's broker admits one hub client, the hub itself");
+                } else {
+                    try (EchoResponder echo = EchoResponder.connect(hub.url(), InProcessHub.ECHO_USER,
+                            hub.echoPassword().get(), echoNagle)) {
+                        List<Lane.Batch> pings = new ArrayList<>();
+                        for (int s = 0; s < stations; s++) {
+                            pings.add(pings(share(baselineCount, s), s));
+                        }
+                        err.printf("load: baseline, %d round trips (station status topic -> %s client -> station ack topic)%n",
+                                baselineCount, InProcessHub.ECHO_USER);
+                        base = run(lanes, pings, TopicKind.STATUS, 0, timeoutNanos(baselineCount), pool, err);
                     }
-                    err.printf("load: baseline, %d round trips (station status topic -> %s client -> station ack topic)%n",
-                            baselineCount, InProcessHub.ECHO_USER);
-                    base = run(lanes, pings, TopicKind.STATUS, 0, timeoutNanos(baselineCount), pool, err);
+                    err.printf("load: baseline %.0f round trips/s%n", base.perSecond(base.answered()));
                 }
-                err.printf("load: baseline %.0f round trips/s; now %d inspections%n", base.perSecond(base.answered()), results);
+                err.printf("load: now %d inspections%n", results);
                 Run load = run(lanes, batches, TopicKind.INSPECTION, rate, timeoutNanos(results), pool, err);
                 ObjectNode summary = summary(load, base, hub);
                 PrintWriter out = spec.commandLine().getOut();
@@ -240,12 +255,23 @@ public final class LoadCommand implements Callable<Integer> {
         return timed;
     }
 
-    private ObjectNode summary(Run load, Run base, InProcessHub hub) {
+    private LoadTarget target(Path dir) throws java.io.IOException {
+        if (hubUrl == null) {
+            return InProcessHub.start(dir);
+        }
+        try {
+            return RunningHub.open(hubUrl, dir, jdbcUrl);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private ObjectNode summary(Run load, Run base, LoadTarget hub) {
         JsonNodeFactory json = JsonNodeFactory.instance;
         ObjectNode o = json.objectNode();
         long accepted = load.total(Lane.Outcome.ACCEPTED);
         double seconds = load.nanos() / 1e9;
-        double basePerSecond = base.perSecond(base.answered());
+        Double basePerSecond = base == null ? null : base.perSecond(base.answered());
         o.put("sent", load.sent());
         o.put("accepted", accepted);
         o.put("duplicates", load.total(Lane.Outcome.DUPLICATE));
@@ -253,7 +279,7 @@ public final class LoadCommand implements Callable<Integer> {
         o.put("seconds", round(seconds, 3));
         o.put("acceptedPerSecond", round(load.perSecond(accepted), 1));
         o.set("ackLatencyMs", load.percentiles());
-        o.put("baselineRoundTripsPerSecond", round(basePerSecond, 1));
+        o.put("baselineRoundTripsPerSecond", basePerSecond == null ? null : round(basePerSecond, 1));
         o.put("unacked", load.sent() - load.answered());
         o.put("badAcks", load.total(Lane.Outcome.BAD_ACK));
         o.put("resent", load.batches().stream().mapToLong(b -> b.resent.get()).sum());
@@ -261,14 +287,21 @@ public final class LoadCommand implements Callable<Integer> {
         o.put("rules", rules);
         o.put("window", window);
         o.put("rate", rate);
-        o.put("ratioToBaseline", basePerSecond == 0 ? 0 : round(load.perSecond(load.answered()) / basePerSecond, 3));
-        o.put("baselineRoundTrips", base.answered());
-        o.set("baselineLatencyMs", base.percentiles());
+        o.put("ratioToBaseline", basePerSecond == null || basePerSecond == 0 ? null
+                : round(load.perSecond(load.answered()) / basePerSecond, 3));
+        o.put("baselineRoundTrips", base == null ? 0 : base.answered());
+        if (base != null) {
+            o.set("baselineLatencyMs", base.percentiles());
+        }
         o.put("baselineResponderNagle", echoNagle);
-        o.put("baseline", "QoS 1 station status topic -> broker -> " + InProcessHub.ECHO_USER
+        o.put("baseline", base == null ? "not measured: a running hub's broker admits one hub client, the hub itself"
+                : "QoS 1 station status topic -> broker -> " + InProcessHub.ECHO_USER
                 + " (hub rights) -> QoS 1 reply on the station ack topic; no signature, parse or database");
-        o.put("hubAccepted", hub.counters().accepted());
-        o.put("hubRefused", hub.counters().refused());
+        o.put("hub", hubUrl == null ? "in-process" : hubUrl);
+        hub.counters().ifPresent(c -> {
+            o.put("hubAccepted", c.accepted());
+            o.put("hubRefused", c.refused());
+        });
         return o;
     }
 

@@ -1,5 +1,8 @@
 package co.rtm.sim.load;
 
+import co.rtm.hub.home.HubHome;
+import co.rtm.hub.HubServer;
+import co.rtm.hub.HubConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.rtm.profiles.wire.Json;
@@ -48,14 +51,39 @@ class LoadCommandTest {
     }
 
     @Test
-    void anExternalHubIsRefusedWithExitTwo() {
+    void aRunningHubTakesTheLoadThroughItsOwnBrokerAndRegistry(@TempDir Path data) throws Exception {
+        HubHome.init(data);
+        try (HubServer hub = HubServer.start(HubConfig.embedded(data, 0))) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine cli = new CommandLine(new LoadCommand());
+            cli.setOut(new PrintWriter(out));
+            cli.setErr(new PrintWriter(err));
+
+            int code = cli.execute("--results", "200", "--stations", "2", "--hub", hub.mqttUrl(), "--data", data.toString());
+
+            String[] lines = out.toString().strip().split("\n");
+            JsonNode summary = Json.newMapper().readTree(lines[lines.length - 1]);
+            assertThat(code).as(err.toString()).isZero();
+            assertThat(summary.get("hub").asText()).isEqualTo(hub.mqttUrl());
+            assertThat(summary.get("accepted").asLong() + summary.get("duplicates").asLong()).isEqualTo(200);
+            assertThat(summary.get("badAcks").asLong()).isZero();
+            assertThat(summary.get("baselineRoundTripsPerSecond").isNull()).isTrue();
+            assertThat(err.toString()).contains("no baseline");
+            // the serving hub itself numbered them: its own counters, not the load's reading of the acks
+            assertThat(hub.counters().accepted()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aRunningHubNeedsItsDataDirectory(@TempDir Path empty) {
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new LoadCommand());
         cli.setErr(new PrintWriter(err));
 
-        int code = cli.execute("--results", "10", "--hub", "tcp://127.0.0.1:1883");
-
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("not supported yet");
+        assertThat(cli.execute("--results", "10", "--hub", "tcp://127.0.0.1:1883")).isEqualTo(2);
+        assertThat(err.toString()).contains("--hub needs --data");
+        assertThat(cli.execute("--results", "10", "--hub", "tcp://127.0.0.1:1883", "--data", empty.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("is not a hub data directory");
     }
 }
