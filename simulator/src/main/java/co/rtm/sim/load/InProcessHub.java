@@ -95,6 +95,11 @@ final class InProcessHub implements LoadTarget {
     }
 
     @Override
+    public long lanesOf(String centerId) {
+        return 0; // a new data directory each run, or a hub that keeps no earlier load's plates in the way
+    }
+
+    @Override
     public Optional<byte[]> echoPassword() {
         return Optional.of(echoPassword.clone());
     }

@@ -104,11 +104,12 @@ public final class LoadCommand implements Callable<Integer> {
             try {
                 err.printf("load: %s hub on %s, data %s%n", hubUrl == null ? "in-process" : "running", hub.url(),
                         dir.toAbsolutePath());
+                long earlierRuns = hub.lanesOf(center(0));
                 List<StationBundle> bundles = new ArrayList<>();
                 for (int s = 0; s < stations; s++) {
-                    bundles.add(hub.provision("CDA-LOAD-" + (s + 1), "L" + runTag + "-" + (s + 1), PROFILE));
+                    bundles.add(hub.provision(center(s), "L" + runTag + "-" + (s + 1), PROFILE));
                 }
-                List<Lane.Batch> batches = preSign(bundles, profile, pool, err);
+                List<Lane.Batch> batches = preSign(bundles, earlierRuns, profile, pool, err);
                 for (StationBundle b : bundles) {
                     lanes.add(Lane.connect(b, hub.url()));
                 }
@@ -165,15 +166,19 @@ public final class LoadCommand implements Callable<Integer> {
         return total / stations + (lane < total % stations ? 1 : 0);
     }
 
-    private List<Lane.Batch> preSign(List<StationBundle> bundles, StationProfile profile, ExecutorService pool,
-                                     PrintWriter err) throws Exception {
+    private List<Lane.Batch> preSign(List<StationBundle> bundles, long earlierRuns, StationProfile profile,
+                                     ExecutorService pool, PrintWriter err) throws Exception {
         AtomicLong done = new AtomicLong();
         List<Future<Lane.Batch>> futures = new ArrayList<>();
+        // a running hub keeps earlier loads' results, and refuses a plate already under inspection at the same time
+        // (PLATE_OVERLAP): each run there takes the plates' letters from a block of its own, one per earlier run
+        int blocks = Math.max(1, PreSigner.PLATE_LETTER_BLOCKS / bundles.size());
+        int runBlock = (int) (earlierRuns % blocks);
         for (int s = 0; s < bundles.size(); s++) {
             StationBundle bundle = bundles.get(s);
             int count = share(results, s);
             long laneSeed = seed * 1_000_003L + s;
-            int lane = s;
+            int lane = runBlock * bundles.size() + s;
             futures.add(pool.submit(() -> PreSigner.sign(bundle, lane, profile, count, laneSeed, done)));
         }
         long started = System.nanoTime();
@@ -253,6 +258,10 @@ public final class LoadCommand implements Callable<Integer> {
                     (System.nanoTime() - verifying) / 1e9);
         }
         return timed;
+    }
+
+    private static String center(int lane) {
+        return "CDA-LOAD-" + (lane + 1);
     }
 
     private LoadTarget target(Path dir) throws java.io.IOException {

@@ -29,6 +29,9 @@ interface LoadTarget extends AutoCloseable {
      */
     void registerRules(String centerId, String stationId, int capacityPerHour, String inspector);
 
+    /** How many lanes {@code centerId} has already: earlier loads' on a running hub, none on a new one. */
+    long lanesOf(String centerId);
+
     /** The password of the baseline's echo client ({@link InProcessHub#ECHO_USER}), when this hub's broker admits one. */
     Optional<byte[]> echoPassword();
 

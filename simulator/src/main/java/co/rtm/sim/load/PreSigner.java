@@ -37,6 +37,8 @@ final class PreSigner {
     /** Results per lane per clock hour (one a minute): the capacity {@code load --rules} registers. */
     static final int PER_HOUR = 60;
     private static final Duration DURATION = Duration.ofMinutes(12);
+    /** How many letter prefixes {@link #plate} has, AAA to ZZZ. */
+    static final int PLATE_LETTER_BLOCKS = 26 * 26 * 26;
 
     private PreSigner() {
     }
@@ -80,7 +82,7 @@ final class PreSigner {
         return new Lane.Batch(ids, envelopes, true);
     }
 
-    /** A plate of its own for result {@code n} of lane {@code lane}: three letters from the lane, then n. */
+    /** A plate of its own for result {@code n} of lane {@code lane} (below {@link #PLATE_LETTER_BLOCKS}): three letters from the lane, then n. */
     static String plate(int lane, int n) {
         StringBuilder letters = new StringBuilder();
         for (int i = 0, v = lane; i < 3; i++, v /= 26) {

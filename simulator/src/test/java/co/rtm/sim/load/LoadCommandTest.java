@@ -72,6 +72,15 @@ class LoadCommandTest {
             assertThat(err.toString()).contains("no baseline");
             // the serving hub itself numbered them: its own counters, not the load's reading of the acks
             assertThat(hub.counters().accepted()).isEqualTo(200);
+
+            // a second load on the same hub: its own plates, so none overlaps the first load's inspections
+            StringWriter again = new StringWriter();
+            cli.setOut(new PrintWriter(again));
+            assertThat(cli.execute("--results", "100", "--stations", "2", "--hub", hub.mqttUrl(), "--data", data.toString()))
+                    .isZero();
+            String[] second = again.toString().strip().split("\n");
+            assertThat(Json.newMapper().readTree(second[second.length - 1]).get("refused").asLong()).isZero();
+            assertThat(hub.counters().accepted()).isEqualTo(300);
         }
     }
 
