@@ -6,10 +6,10 @@ import co.rtm.hub.registry.People;
 import co.rtm.hub.registry.Person;
 import co.rtm.hub.registry.PersonRole;
 import co.rtm.hub.store.Database;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,11 +20,8 @@ import picocli.CommandLine.Spec;
                 "Once a centre registers anyone, an inspection is refused unless a registered active inspector of the "
                         + "centre was logged in on its lane when it started (docs/rules-people-retests.md)."})
 final class AddPersonCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "data directory made by 'hub init'")
-    Path data;
-
-    @Option(names = "--db", paramLabel = "JDBC_URL", description = "database, if serve uses --db")
-    String jdbcUrl;
+    @Mixin
+    HubDatabase store = new HubDatabase();
 
     @Option(names = "--center", required = true, paramLabel = "ID", description = "centre id (a CDA or mobile line)")
     String centerId;
@@ -47,7 +44,7 @@ final class AddPersonCommand implements Callable<Integer> {
         DocumentId id = DocumentId.parse(document);
         PersonRole parsedRole = PersonRole.fromCli(role);
         Person stored;
-        try (Database db = HubDatabase.open(data, jdbcUrl)) {
+        try (Database db = store.open()) {
             stored = new People(db, Clock.systemUTC()).actingAs(Actors.cli()).register(centerId, id, name, parsedRole);
         }
         spec.commandLine().getOut().println("registered " + stored.describe() + " (active)");

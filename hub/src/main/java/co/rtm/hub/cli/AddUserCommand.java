@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,11 +28,8 @@ final class AddUserCommand implements Callable<Integer> {
     /** Stands in for standard input in tests. */
     static InputStream stdin = System.in;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "data directory made by 'hub init'")
-    Path data;
-
-    @Option(names = "--db", paramLabel = "JDBC_URL", description = "database, if serve uses --db")
-    String jdbcUrl;
+    @Mixin
+    HubDatabase store = new HubDatabase();
 
     @Option(names = "--user", required = true, paramLabel = "NAME", description = "user name")
     String user;
@@ -50,7 +48,7 @@ final class AddUserCommand implements Callable<Integer> {
         Role r = Role.parse(role);
         String password = readPassword();
         Supervisor created;
-        try (Database db = HubDatabase.open(data, jdbcUrl)) {
+        try (Database db = store.open()) {
             created = new Supervisors(db, Clock.systemUTC()).create(Actors.cli(), user, r, password);
         }
         spec.commandLine().getOut().println("user " + created.name() + " created with role " + created.role().label());

@@ -7,11 +7,11 @@ import co.rtm.profiles.exam.ExamPart;
 import co.rtm.profiles.exam.LicenceCategory;
 import co.rtm.profiles.exam.Procedure;
 import co.rtm.profiles.person.DocumentId;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,11 +20,8 @@ import picocli.CommandLine.Spec;
         description = {"Book a CALE exam turn for a candidate. The exam message names it by --turn; an exam without a "
                 + "matching booking is refused. Audited (EXAM_TURN_BOOKED)."})
 final class BookExamCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "data directory made by 'hub init'")
-    Path data;
-
-    @Option(names = "--db", paramLabel = "JDBC_URL", description = "database, if serve uses --db")
-    String jdbcUrl;
+    @Mixin
+    HubDatabase store = new HubDatabase();
 
     @Option(names = "--center", required = true, paramLabel = "ID", description = "CALE id")
     String centerId;
@@ -60,7 +57,7 @@ final class BookExamCommand implements Callable<Integer> {
     public Integer call() {
         DocumentId who = DocumentId.parse(candidate);
         Booking b;
-        try (Database db = HubDatabase.open(data, jdbcUrl)) {
+        try (Database db = store.open()) {
             b = new Bookings(db, Clock.systemUTC()).book(centerId, turn, who, category, part, procedure, freeRetake,
                     startsAt.toInstant(), by);
         }

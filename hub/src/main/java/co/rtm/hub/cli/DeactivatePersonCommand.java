@@ -5,10 +5,10 @@ import co.rtm.profiles.person.DocumentId;
 import co.rtm.hub.registry.People;
 import co.rtm.hub.registry.Person;
 import co.rtm.hub.store.Database;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,11 +17,8 @@ import picocli.CommandLine.Spec;
         description = {"Deactivate a person registered at a centre: their logins no longer let an inspection through, "
                 + "including results still to arrive from before. Audited; 'add-person' makes them active again."})
 final class DeactivatePersonCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "data directory made by 'hub init'")
-    Path data;
-
-    @Option(names = "--db", paramLabel = "JDBC_URL", description = "database, if serve uses --db")
-    String jdbcUrl;
+    @Mixin
+    HubDatabase store = new HubDatabase();
 
     @Option(names = "--center", required = true, paramLabel = "ID", description = "centre id")
     String centerId;
@@ -36,7 +33,7 @@ final class DeactivatePersonCommand implements Callable<Integer> {
     public Integer call() {
         DocumentId id = DocumentId.parse(document);
         Person stored;
-        try (Database db = HubDatabase.open(data, jdbcUrl)) {
+        try (Database db = store.open()) {
             stored = new People(db, Clock.systemUTC()).actingAs(Actors.cli()).deactivate(centerId, id);
         }
         spec.commandLine().getOut().println("deactivated " + stored.describe());

@@ -4,10 +4,10 @@ import co.rtm.hub.registry.Actors;
 import co.rtm.hub.registry.Registry;
 import co.rtm.hub.registry.Station;
 import co.rtm.hub.store.Database;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,11 +17,8 @@ import picocli.CommandLine.Spec;
                 + "or client certificate), and ingestion refuses its messages (STATION_INACTIVE). --reactivate undoes it.",
                 "Audited. Works while 'hub serve' runs; serve acts on it at once."})
 final class DeactivateStationCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "data directory made by 'hub init'")
-    Path data;
-
-    @Option(names = "--db", paramLabel = "JDBC_URL", description = "database, if serve uses --db")
-    String jdbcUrl;
+    @Mixin
+    HubDatabase store = new HubDatabase();
 
     @Option(names = "--station", required = true, paramLabel = "ID", description = "station id")
     String stationId;
@@ -36,7 +33,7 @@ final class DeactivateStationCommand implements Callable<Integer> {
     public Integer call() {
         boolean active = reactivate;
         var out = spec.commandLine().getOut();
-        try (Database db = HubDatabase.open(data, jdbcUrl)) {
+        try (Database db = store.open()) {
             Registry registry = new Registry(db, Clock.systemUTC()).actingAs(Actors.cli());
             Station station = registry.findStation(stationId)
                     .orElseThrow(() -> new IllegalArgumentException("unknown station " + stationId));

@@ -3,13 +3,21 @@ package co.rtm.hub.cli;
 import co.rtm.hub.store.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Option;
 
-/** Opens the database of an existing hub data directory (or {@code --db}) for a command; never creates a hub. */
+/**
+ * The {@code --data} and {@code --db} options of every command that works on an existing hub (a picocli mixin), and
+ * opening that hub's database: never creates a hub.
+ */
 final class HubDatabase {
-    private HubDatabase() {
-    }
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "data directory made by 'hub init'")
+    Path data;
 
-    static Database open(Path data, String jdbcUrl) {
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "database, if serve uses --db (default: hub.db in the data directory)")
+    String jdbcUrl;
+
+    /** The database of {@code --data} (or {@code --db}). */
+    Database open() {
         if (jdbcUrl != null) {
             return Database.open(jdbcUrl);
         }

@@ -6,11 +6,11 @@ import co.rtm.profiles.exam.LicenceCategory;
 import co.rtm.profiles.exam.eligibility.Certificate;
 import co.rtm.profiles.exam.eligibility.CertificateKind;
 import co.rtm.profiles.person.DocumentId;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,11 +20,8 @@ import picocli.CommandLine.Spec;
                 + "the CALE would find it in RUNT (art. 3.7.3.1.2). Exams without both, valid on the exam day, are refused. "
                 + "Audited (CANDIDATE_CERTIFICATE_RECORDED)."})
 final class RecordCertificateCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "data directory made by 'hub init'")
-    Path data;
-
-    @Option(names = "--db", paramLabel = "JDBC_URL", description = "database, if serve uses --db")
-    String jdbcUrl;
+    @Mixin
+    HubDatabase store = new HubDatabase();
 
     @Option(names = "--kind", required = true, paramLabel = "KIND", description = "${COMPLETION-CANDIDATES}")
     CertificateKind kind;
@@ -53,7 +50,7 @@ final class RecordCertificateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Certificate c = new Certificate(kind, number, DocumentId.parse(holder), category, issuedOn, expiresOn);
-        try (Database db = HubDatabase.open(data, jdbcUrl)) {
+        try (Database db = store.open()) {
             new CandidateCertificates(db, Clock.systemUTC()).record(c, by);
         }
         spec.commandLine().getOut().println("recorded " + c.kind() + " " + c.number() + " of " + c.holder() + " for "

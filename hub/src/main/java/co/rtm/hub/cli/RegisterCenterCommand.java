@@ -9,7 +9,6 @@ import co.rtm.hub.registry.CenterRules;
 import co.rtm.hub.registry.OpeningHours;
 import co.rtm.hub.registry.Registry;
 import co.rtm.hub.store.Database;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,11 +31,8 @@ import picocli.CommandLine.Spec;
 final class RegisterCenterCommand implements Callable<Integer> {
     private static final String NONE = "none";
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "data directory made by 'hub init'")
-    Path data;
-
-    @Option(names = "--db", paramLabel = "JDBC_URL", description = "database, if serve uses --db")
-    String jdbcUrl;
+    @Mixin
+    HubDatabase store = new HubDatabase();
 
     @Option(names = "--center", required = true, paramLabel = "ID", description = "centre id")
     String centerId;
@@ -83,7 +80,7 @@ final class RegisterCenterCommand implements Callable<Integer> {
         UnaryOperator<CenterRules> change = changes();
         CenterKind newKind = CenterRegistration.kind(kind);
         CenterRegistration.Registered registered;
-        try (Database db = HubDatabase.open(data, jdbcUrl)) {
+        try (Database db = store.open()) {
             registered = CenterRegistration.register(new Registry(db, Clock.systemUTC()).actingAs(Actors.cli()), centerId, newKind, change, false);
         }
         boolean created = registered.created();

@@ -5,11 +5,11 @@ import co.rtm.hub.registry.KeyStatus;
 import co.rtm.hub.registry.Registry;
 import co.rtm.hub.registry.StationKey;
 import co.rtm.hub.store.Database;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,11 +20,8 @@ import picocli.CommandLine.Spec;
                 "The station's MQTT login is not affected (use deactivate-station to shut it out). Audited. "
                         + "Works while 'hub serve' runs; serve sees the change at once."})
 final class RevokeKeyCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "data directory made by 'hub init'")
-    Path data;
-
-    @Option(names = "--db", paramLabel = "JDBC_URL", description = "database, if serve uses --db")
-    String jdbcUrl;
+    @Mixin
+    HubDatabase store = new HubDatabase();
 
     @Option(names = "--station", required = true, paramLabel = "ID", description = "station id")
     String stationId;
@@ -41,7 +38,7 @@ final class RevokeKeyCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--key-version must be 1 or more, not " + keyVersion);
         }
         var out = spec.commandLine().getOut();
-        try (Database db = HubDatabase.open(data, jdbcUrl)) {
+        try (Database db = store.open()) {
             Registry registry = new Registry(db, Clock.systemUTC()).actingAs(Actors.cli());
             StationKey before = registry.findKey(stationId, keyVersion).orElseThrow(() ->
                     new IllegalArgumentException("station " + stationId + " has no key " + stationId + "#" + keyVersion));

@@ -5,12 +5,12 @@ import co.rtm.hub.registry.KeyStatus;
 import co.rtm.hub.registry.Registry;
 import co.rtm.hub.registry.StationKey;
 import co.rtm.hub.store.Database;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,11 +21,8 @@ import picocli.CommandLine.Spec;
                 + "station's outbox; after that they are refused (KEY_EXPIRED).",
                 "Audited. Works while 'hub serve' runs; serve sees the change at once."})
 final class RotateKeyCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "data directory made by 'hub init'")
-    Path data;
-
-    @Option(names = "--db", paramLabel = "JDBC_URL", description = "database, if serve uses --db")
-    String jdbcUrl;
+    @Mixin
+    HubDatabase store = new HubDatabase();
 
     @Option(names = "--station", required = true, paramLabel = "ID", description = "station id")
     String stationId;
@@ -48,7 +45,7 @@ final class RotateKeyCommand implements Callable<Integer> {
         }
         StationKey current;
         List<StationKey> keys;
-        try (Database db = HubDatabase.open(data, jdbcUrl)) {
+        try (Database db = store.open()) {
             Registry registry = new Registry(db, Clock.systemUTC()).actingAs(Actors.cli());
             if (registry.keys(stationId).stream().anyMatch(k -> k.publicKey().equals(publicKey))) {
                 throw new IllegalArgumentException("station " + stationId + " already had this public key; a rotated key must be new");

@@ -6,12 +6,12 @@ import co.rtm.hub.mobile.Schedules;
 import co.rtm.hub.mobile.Stay;
 import co.rtm.hub.store.Database;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,11 +22,8 @@ import picocli.CommandLine.Spec;
                 + "stay of the line, an unknown code, a fixed CDA within 50 km (art. 3.3.1.6 a). See docs/mobile-lines.md.",
                 "--list prints the line's stays; --remove ID removes one. Exit 0 ok, 2 refused or bad input."})
 final class ScheduleStayCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "data directory made by 'hub init'")
-    Path data;
-
-    @Option(names = "--db", paramLabel = "JDBC_URL", description = "database, if serve uses --db")
-    String jdbcUrl;
+    @Mixin
+    HubDatabase store = new HubDatabase();
 
     @Option(names = "--line", required = true, paramLabel = "CENTRE_ID", description = "the mobile line (centre of kind MOBILE)")
     String line;
@@ -64,7 +61,7 @@ final class ScheduleStayCommand implements Callable<Integer> {
             first = date("--from", from);
             last = date("--to", to);
         }
-        try (Database db = HubDatabase.open(data, jdbcUrl)) {
+        try (Database db = store.open()) {
             Schedules schedules = new Schedules(db, Clock.systemUTC(), Municipalities.colombia());
             if (list) {
                 for (Stay s : schedules.list(line)) {

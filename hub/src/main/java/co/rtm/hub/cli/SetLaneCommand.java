@@ -3,10 +3,10 @@ package co.rtm.hub.cli;
 import co.rtm.hub.registry.Actors;
 import co.rtm.hub.registry.Registry;
 import co.rtm.hub.store.Database;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -16,11 +16,8 @@ import picocli.CommandLine.Spec;
                 + "would make the lane exceed it within the clock hour its inspection started in (Bogotá) is refused.",
                 "0 removes it (unlimited). Works while 'hub serve' runs; serve sees the change at once."})
 final class SetLaneCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "data directory made by 'hub init'")
-    Path data;
-
-    @Option(names = "--db", paramLabel = "JDBC_URL", description = "database, if serve uses --db")
-    String jdbcUrl;
+    @Mixin
+    HubDatabase store = new HubDatabase();
 
     @Option(names = "--station", required = true, paramLabel = "ID", description = "lane (station) id")
     String stationId;
@@ -38,7 +35,7 @@ final class SetLaneCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--capacity-per-hour must be 0 (unlimited) or more, not " + capacityPerHour);
         }
         Integer stored;
-        try (Database db = HubDatabase.open(data, jdbcUrl)) {
+        try (Database db = store.open()) {
             stored = new Registry(db, Clock.systemUTC()).actingAs(Actors.cli()).setCapacityPerHour(stationId, capacityPerHour);
         }
         spec.commandLine().getOut().println("lane " + stationId + ": capacity "

@@ -2,12 +2,12 @@ package co.rtm.hub.cli;
 
 import co.rtm.hub.store.Database;
 import co.rtm.hub.tracks.TrackerPsks;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -18,11 +18,8 @@ import picocli.CommandLine.Spec;
                 "Prints 'psk-identity=ID psk-base64=... psk-hex=...' once: load it into the tracker. The hub keeps the "
                 + "key in clear in its database (a PSK handshake needs it): see docs/tracks.md."})
 final class TrackerPskCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "data directory made by 'hub init'")
-    Path data;
-
-    @Option(names = "--db", paramLabel = "JDBC_URL", description = "database, if serve uses --db")
-    String jdbcUrl;
+    @Mixin
+    HubDatabase store = new HubDatabase();
 
     @Option(names = "--station", required = true, paramLabel = "ID", description = "a provisioned station id")
     String stationId;
@@ -33,7 +30,7 @@ final class TrackerPskCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         byte[] psk;
-        try (Database db = HubDatabase.open(data, jdbcUrl)) {
+        try (Database db = store.open()) {
             psk = new TrackerPsks(db, Clock.systemUTC()).create(stationId);
         }
         spec.commandLine().getOut().println("psk-identity=" + stationId + " psk-base64="
