@@ -72,13 +72,12 @@ public final class Database implements AutoCloseable {
                 try {
                     reader = new HikariDataSource(sqliteConfig(jdbcUrl, "rtm-sqlite-reader", 4, true));
                     yield new Database(dialect, writer, reader, WalCheckpointer.start(jdbcUrl));
-                } catch (RuntimeException | SQLException e) {
+                } catch (RuntimeException e) {
                     if (reader != null) {
                         reader.close();
                     }
                     writer.close();
-                    throw e instanceof SQLException sql ? new StoreException("cannot open " + jdbcUrl + ": " + sql.getMessage(), sql)
-                            : (RuntimeException) e;
+                    throw e;
                 }
             }
             case POSTGRESQL -> {

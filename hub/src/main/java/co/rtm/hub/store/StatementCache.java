@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * Prepared statements kept open across transactions on the SQLite writer connection. sqlite-jdbc compiles the SQL
@@ -19,18 +18,20 @@ import java.util.WeakHashMap;
  * <p>{@link #wrap} hands the transaction a connection on which {@code prepareStatement(sql)} returns the statement
  * compiled the first time; its {@code close()} clears the parameters and keeps it for the next use. A statement
  * still open when the same SQL is prepared again (a nested use) is not shared: the second gets its own, closed as
- * usual. The statements belong to the physical connection: when the pool retires it, they go with it. One thread at a
- * time, as the single writer connection is.
+ * usual. The statements belong to the physical connection, the pool's only writer: when the pool retires it and hands
+ * out a new one, the old statements (closed with their connection) are dropped and the new connection's are compiled
+ * afresh. One thread at a time, as the single writer connection is.
  */
 final class StatementCache {
-    private final Map<Connection, Map<String, Cached>> byConnection = new WeakHashMap<>();
+    private Connection physical;
+    private Map<String, Cached> statements = new HashMap<>();
 
     /** {@code pooled}, with {@code prepareStatement(String)} served from this cache. */
-    Connection wrap(Connection pooled) throws SQLException {
-        Connection physical = pooled.unwrap(Connection.class);
-        Map<String, Cached> statements;
-        synchronized (byConnection) {
-            statements = byConnection.computeIfAbsent(physical, k -> new HashMap<>());
+    synchronized Connection wrap(Connection pooled) throws SQLException {
+        Connection current = pooled.unwrap(Connection.class);
+        if (current != physical) {
+            physical = current;
+            statements = new HashMap<>();
         }
         return (Connection) Proxy.newProxyInstance(StatementCache.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, new CachingConnection(pooled, physical, statements));

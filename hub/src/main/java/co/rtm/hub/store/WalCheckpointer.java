@@ -36,8 +36,12 @@ final class WalCheckpointer implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::checkpoint, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
     }
 
-    static WalCheckpointer start(String jdbcUrl) throws SQLException {
-        return new WalCheckpointer(DriverManager.getConnection(jdbcUrl));
+    static WalCheckpointer start(String jdbcUrl) {
+        try {
+            return new WalCheckpointer(DriverManager.getConnection(jdbcUrl));
+        } catch (SQLException e) {
+            throw new StoreException("cannot open " + jdbcUrl + " for checkpoints: " + e.getMessage(), e);
+        }
     }
 
     private void checkpoint() {
