@@ -96,7 +96,7 @@ final class InProcessHub implements LoadTarget {
 
     @Override
     public long lanesOf(String centerId) {
-        return 0; // a new data directory each run, or a hub that keeps no earlier load's plates in the way
+        return LoadTarget.lanesOf(hub.database(), centerId); // --data may hold an earlier load's hub
     }
 
     @Override

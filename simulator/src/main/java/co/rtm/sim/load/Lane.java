@@ -226,7 +226,6 @@ final class Lane implements AutoCloseable {
         }
     }
 
-
     private final class Replies implements MqttCallback {
         @Override
         public void messageArrived(String topic, MqttMessage message) {

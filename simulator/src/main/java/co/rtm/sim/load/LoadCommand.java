@@ -170,8 +170,8 @@ public final class LoadCommand implements Callable<Integer> {
                                      ExecutorService pool, PrintWriter err) throws Exception {
         AtomicLong done = new AtomicLong();
         List<Future<Lane.Batch>> futures = new ArrayList<>();
-        // a running hub keeps earlier loads' results, and refuses a plate already under inspection at the same time
-        // (PLATE_OVERLAP): each run there takes the plates' letters from a block of its own, one per earlier run
+        // a hub's data may keep earlier loads' results, and the hub refuses a plate already under inspection at the
+        // same time (PLATE_OVERLAP): each run takes the plates' letters from a block of its own, one per earlier run
         int blocks = Math.max(1, PreSigner.PLATE_LETTER_BLOCKS / bundles.size());
         int runBlock = (int) (earlierRuns % blocks);
         for (int s = 0; s < bundles.size(); s++) {

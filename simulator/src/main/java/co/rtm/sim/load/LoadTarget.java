@@ -10,6 +10,8 @@ import co.rtm.hub.registry.Registry;
 import co.rtm.hub.store.Database;
 import co.rtm.profiles.person.DocumentId;
 import co.rtm.profiles.wire.StationBundle;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -29,7 +31,7 @@ interface LoadTarget extends AutoCloseable {
      */
     void registerRules(String centerId, String stationId, int capacityPerHour, String inspector);
 
-    /** How many lanes {@code centerId} has already: earlier loads' on a running hub, none on a new one. */
+    /** How many lanes {@code centerId} has already: one per earlier load on this hub's data. */
     long lanesOf(String centerId);
 
     /** The password of the baseline's echo client ({@link InProcessHub#ECHO_USER}), when this hub's broker admits one. */
@@ -40,6 +42,19 @@ interface LoadTarget extends AutoCloseable {
 
     @Override
     void close();
+
+    /** {@link #lanesOf} in a hub's database. */
+    static long lanesOf(Database db, String centerId) {
+        return db.read(tx -> {
+            try (PreparedStatement ps = tx.connection().prepareStatement("SELECT COUNT(*) FROM stations WHERE center_id = ?")) {
+                ps.setString(1, centerId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
 
     /** {@link #registerRules} on a registry and database. */
     static void registerRules(Registry registry, Database db, String centerId, String stationId, int capacityPerHour,

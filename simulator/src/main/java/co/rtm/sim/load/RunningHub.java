@@ -10,8 +10,6 @@ import co.rtm.profiles.wire.VerificationKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -64,15 +62,7 @@ final class RunningHub implements LoadTarget {
 
     @Override
     public long lanesOf(String centerId) {
-        return db.read(tx -> {
-            try (PreparedStatement ps = tx.connection().prepareStatement("SELECT COUNT(*) FROM stations WHERE center_id = ?")) {
-                ps.setString(1, centerId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
+        return LoadTarget.lanesOf(db, centerId);
     }
 
     @Override
