@@ -40,6 +40,7 @@ import java.util.UUID;
 import co.rtm.hub.tracks.TrackFilter;
 import co.rtm.hub.tracks.TrackLimits;
 import co.rtm.hub.tracks.TrackOutcome;
+import co.rtm.hub.tracks.StationSeqs;
 import co.rtm.hub.tracks.TrackStore;
 import co.rtm.profiles.tracks.TrackBatch;
 import org.slf4j.Logger;

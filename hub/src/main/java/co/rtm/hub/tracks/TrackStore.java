@@ -50,7 +50,7 @@ public final class TrackStore {
                 }
             }
         }
-        if (seqTaken(tx, batch.stationId(), batch.seq())) {
+        if (StationSeqs.takenByResultOrTrack(tx, batch.stationId(), batch.seq())) { // one outbox counter for both
             return new TrackOutcome.Refused(RejectReason.REPLAYED_SEQ.name(),
                     "seq " + batch.seq() + " was already accepted from station " + batch.stationId());
         }
@@ -80,20 +80,6 @@ public final class TrackStore {
         }
     }
 
-    /** The station's seq numbering is shared by results and track batches (one outbox counter). */
-    private static boolean seqTaken(Tx tx, String stationId, long seq) throws SQLException {
-        try (PreparedStatement ps = tx.connection().prepareStatement(
-                "SELECT 1 FROM track_batches WHERE station_id = ? AND seq = ? "
-                        + "UNION ALL SELECT 1 FROM results WHERE station_id = ? AND seq = ?")) {
-            ps.setString(1, stationId);
-            ps.setLong(2, seq);
-            ps.setString(3, stationId);
-            ps.setLong(4, seq);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
 
     private static void insertBatch(Tx tx, TrackBatch b, int keyVersion, byte[] envelope, Instant now, FixCounts c)
             throws SQLException {

@@ -1,4 +1,4 @@
-package co.rtm.hub.ingest;
+package co.rtm.hub.tracks;
 
 import co.rtm.hub.store.Tx;
 
@@ -8,12 +8,13 @@ import java.sql.SQLException;
 
 /**
  * A station numbers every message it signs from one outbox counter (DESIGN §3: seq per station, strictly
- * increasing), so an event may not carry the seq of a result or a track batch the hub already accepted.
+ * increasing), so an event or a track batch may not carry the seq of a result or a track batch the hub already
+ * accepted.
  */
-final class StationSeqs {
+public final class StationSeqs {
     private StationSeqs() {}
 
-    static boolean takenByResultOrTrack(Tx tx, String stationId, long seq) throws SQLException {
+    public static boolean takenByResultOrTrack(Tx tx, String stationId, long seq) throws SQLException {
         try (PreparedStatement ps = tx.connection().prepareStatement(
                 "SELECT 1 FROM results WHERE station_id = ? AND seq = ? "
                         + "UNION ALL SELECT 1 FROM track_batches WHERE station_id = ? AND seq = ?")) {
