@@ -26,6 +26,7 @@ import co.rtm.hub.supervision.Supervisors;
 import co.rtm.hub.tls.BrokerCa;
 import co.rtm.hub.transport.HubClientSettings;
 import co.rtm.hub.transport.HubMqttClient;
+import co.rtm.hub.transport.StationLink;
 import co.rtm.profiles.scoring.Scorer;
 import co.rtm.profiles.wire.StationBundle;
 import java.io.IOException;
@@ -41,7 +42,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running hub: database, registry, ledger, the embedded broker (unless an external one is
- * configured), and the MQTT client that feeds the {@link Ingestor}. Start with {@link #start},
+ * configured) and the {@link StationLink} that feeds the {@link Ingestor}: in-process on the embedded broker, an MQTT
+ * client on an external one. Start with {@link #start},
  * stop with {@link #close}.
  */
 public final class HubServer implements AutoCloseable {
@@ -56,6 +58,8 @@ public final class HubServer implements AutoCloseable {
     private final Database db;
     private final Registry registry;
     private final EmbeddedBroker broker;
+    /** False when the caller started the broker and stops it. */
+    private final boolean ownsBroker;
     private final Ingestor ingestor;
     private final IngestPipeline pipeline;
     private final String mqttUrl;
@@ -64,12 +68,13 @@ public final class HubServer implements AutoCloseable {
     private StationChangeWatch changeWatch;
     private ConfigWatch configWatch;
     private volatile Duration startupTime;
-    private volatile HubMqttClient client;
+    private volatile StationLink link;
     private volatile ApiServer api;
     private volatile TrackCoapServer trackers;
 
     private HubServer(HubConfig config, HubHome home, Database db, Registry registry, EmbeddedBroker broker,
-                      Ingestor ingestor, IngestPipeline pipeline, String mqttUrl, Clock clock) {
+                      boolean ownsBroker, Ingestor ingestor, IngestPipeline pipeline, String mqttUrl, Clock clock) {
+        this.ownsBroker = ownsBroker;
         this.config = config;
         this.clock = clock;
         this.home = home;
@@ -103,6 +108,23 @@ public final class HubServer implements AutoCloseable {
      * sessions and the broker's TLS certificates keep real time.
      */
     public static HubServer start(HubConfig config, TrackLimits trackLimits, Clock clock) {
+        return start(config, trackLimits, clock, null);
+    }
+
+    /**
+     * A hub on an embedded broker the caller started and stops after closing the hub (the load benchmark's broker
+     * admits a second client with the hub's rights). The hub attaches to it in-process, as to its own; the broker's
+     * plain URL goes into bundles, without TLS. {@code config.externalBrokerUrl()} must be null.
+     */
+    public static HubServer start(HubConfig config, EmbeddedBroker broker) {
+        java.util.Objects.requireNonNull(broker, "broker");
+        if (config.externalBrokerUrl() != null) {
+            throw new IllegalArgumentException("an external broker URL and an embedded broker exclude each other");
+        }
+        return start(config, TrackLimits.defaults(), Clock.systemUTC(), broker);
+    }
+
+    private static HubServer start(HubConfig config, TrackLimits trackLimits, Clock clock, EmbeddedBroker given) {
         long started = System.nanoTime();
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
@@ -112,38 +134,47 @@ public final class HubServer implements AutoCloseable {
             Registry registry = new Registry(db, clock);
             Ledger ledger = new Ledger(db, clock);
             CachedStationDirectory directory = new CachedStationDirectory(registry, clock, STATION_CACHE_TTL);
-            EmbeddedBroker broker = null;
+            HubServer[] self = new HubServer[1];
+            Ingestor ingestor = new Ingestor(db, ledger, directory, Scorer.builtIn(), home.hubKey(),
+                    (topic, correlation, ack) -> self[0].reply(topic, correlation, ack), clock, trackLimits);
+            IngestPipeline pipeline = IngestPipeline.forThisMachine(ingestor);
+            opened.push(pipeline);
+            EmbeddedBroker broker = given;
             BrokerCa ca = null;
             String url = config.externalBrokerUrl();
-            if (url == null) {
+            if (url == null && broker == null) {
                 ca = home.brokerCa();
                 TlsListener tls = config.mqttTlsPort() == HubConfig.NO_TLS ? null : new TlsListener(config.mqttTlsPort(),
                         ca.server().privateKey(), List.of(ca.server().certificate(), ca.certificate()), ca.certificate());
                 broker = EmbeddedBroker.start(home.brokerDir(), config.mqttPort(), tls,
                         new HubAuthenticator(registry, config.instanceId(), home.hubMqttPassword()));
                 opened.push(broker);
+            }
+            if (broker != null) {
                 url = broker.url();
             }
-            HubServer[] self = new HubServer[1];
-            Ingestor ingestor = new Ingestor(db, ledger, directory, Scorer.builtIn(), home.hubKey(),
-                    (topic, correlation, ack) -> self[0].reply(topic, correlation, ack), clock, trackLimits);
-            IngestPipeline pipeline = IngestPipeline.forThisMachine(ingestor);
-            opened.push(pipeline);
-            HubServer server = new HubServer(config, home, db, registry, broker, ingestor, pipeline, url, clock);
+            HubServer server = new HubServer(config, home, db, registry, broker, given == null, ingestor, pipeline, url,
+                    clock);
             self[0] = server;
             server.brokerCa = ca;
             server.changeWatch = StationChangeWatch.start(new StationChanges(db), registry, directory, broker,
                     STATION_CHANGE_POLL);
             opened.push(server.changeWatch);
-            HubClientSettings settings = HubClientSettings.of(url, config.instanceId(), home.hubMqttPassword())
-                    .withShared(config.externalBrokerUrl() != null);
-            server.client = HubMqttClient.connectPipelined(settings, pipeline);
+            if (broker != null) {
+                // in-process: results go from the broker to the pipeline and acks back without an MQTT client
+                server.link = broker.attach(pipeline);
+            } else {
+                HubClientSettings settings = HubClientSettings.of(url, config.instanceId(), home.hubMqttPassword())
+                        .withShared(true);
+                server.link = HubMqttClient.connectPipelined(settings, pipeline);
+            }
+            opened.push(server.link);
             server.configWatch = ConfigWatch.start(new ConfigChanges(db), new ConfigPublisher(registry, home.hubKey(),
                     server::publishRetained, clock, ScheduleStops.from(db)), STATION_CHANGE_POLL);
             opened.push(server.configWatch);
             server.startupTime = Duration.ofNanos(System.nanoTime() - started);
-            LOG.info("hub '{}' ingesting from {} (started in {} ms)", config.instanceId(), url,
-                    server.startupTime.toMillis());
+            LOG.info("hub '{}' ingesting from {} (started in {} ms)", config.instanceId(),
+                    broker != null ? url + " in-process" : url, server.startupTime.toMillis());
             return server;
         } catch (MqttException e) {
             closeAll(opened);
@@ -178,7 +209,7 @@ public final class HubServer implements AutoCloseable {
     }
 
     private void reply(String topic, byte[] correlation, byte[] ack) {
-        HubMqttClient c = client;
+        StationLink c = link;
         if (c == null) {
             // a message from a surviving session arrived before connect() returned: the station resends
             LOG.info("ack to {} not sent: the hub client is still connecting", topic);
@@ -192,7 +223,7 @@ public final class HubServer implements AutoCloseable {
     }
 
     private void publishRetained(String topic, byte[] payload) {
-        HubMqttClient c = client;
+        StationLink c = link;
         if (c == null) {
             LOG.info("config to {} not sent: the hub client is not connected", topic);
             return;
@@ -215,7 +246,7 @@ public final class HubServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         api = ApiServer.start(db, httpPort, new Supervisors(db, clock), this::counters,
-                () -> client != null && client.isConnected() ? "up" : "down", (request, url, cert, user) -> issuer.actingAs(user).issue(request, url, cert),
+                () -> link != null && link.isConnected() ? "up" : "down", (request, url, cert, user) -> issuer.actingAs(user).issue(request, url, cert),
                 home.hubKey(),
                 new co.rtm.hub.dashboard.DashboardSources(ingestor.feed(), ingestor.presence()), clock);
         return api;
@@ -277,8 +308,8 @@ public final class HubServer implements AutoCloseable {
         if (t != null) {
             t.close();
         }
-        HubMqttClient c = client;
-        client = null;
+        StationLink c = link;
+        link = null;
         if (changeWatch != null) {
             changeWatch.close();
         }
@@ -289,7 +320,7 @@ public final class HubServer implements AutoCloseable {
             c.close();
         }
         pipeline.close();
-        if (broker != null) {
+        if (broker != null && ownsBroker) {
             broker.stop();
         }
         db.close();

@@ -17,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,10 +42,13 @@ final class ConnectAuthenticator implements SimpleAuthenticator {
     private final ClientAuthenticator authenticator;
     /** The CA whose client certificates authenticate stations; null without a TLS listener. */
     private final X509Certificate clientCa;
+    /** Told of every admitted client, by client id. */
+    private final BiConsumer<String, Admission> admitted;
 
-    ConnectAuthenticator(ClientAuthenticator authenticator, X509Certificate clientCa) {
+    ConnectAuthenticator(ClientAuthenticator authenticator, X509Certificate clientCa, BiConsumer<String, Admission> admitted) {
         this.authenticator = authenticator;
         this.clientCa = clientCa;
+        this.admitted = admitted;
     }
 
     @Override
@@ -141,7 +145,7 @@ final class ConnectAuthenticator implements SimpleAuthenticator {
     }
 
     /** Same for both credentials: a station's will goes to its own status topic, and the ACL applies. */
-    private static void admit(ConnectPacket connect, String username, Principal principal, SimpleAuthOutput output) {
+    private void admit(ConnectPacket connect, String username, Principal principal, SimpleAuthOutput output) {
         Optional<String> badWill = connect.getWillPublish()
                 .map(WillPublishPacket::getTopic)
                 .filter(topic -> !willAllowed(principal, topic));
@@ -152,6 +156,9 @@ final class ConnectAuthenticator implements SimpleAuthenticator {
         }
         output.getDefaultPermissions().addAll(TopicAcl.permissionsOf(principal));
         output.getDefaultPermissions().setDefaultBehaviour(DefaultAuthorizationBehaviour.DENY);
+        Optional<WillPublishPacket> will = connect.getWillPublish();
+        admitted.accept(connect.getClientId(), new Admission(principal, will.map(WillPublishPacket::getTopic).orElse(null),
+                will.flatMap(WillPublishPacket::getPayload).map(ConnectAuthenticator::copy).orElse(will.isPresent() ? new byte[0] : null)));
         output.authenticateSuccessfully();
     }
 

@@ -158,6 +158,15 @@ public final class EmbeddedBroker implements AutoCloseable {
         return extension.clients().disconnectClient(stationId, false, DisconnectReasonCode.NOT_AUTHORIZED, "revoked");
     }
 
+    /**
+     * Makes the hub in this process the receiver of what stations publish on their own result topics, without an
+     * MQTT client in between (see {@link BrokerLink} for the contract); until then, and without a hub, everything is
+     * routed to subscribers as usual. {@link BrokerLink#close} stops it; one hub at a time.
+     */
+    public BrokerLink attach(co.rtm.hub.transport.AsyncMessageHandler handler) {
+        return extension.attach(handler);
+    }
+
     /** Stops the broker; persistent sessions survive in the data folder. Idempotent. */
     public void stop() {
         try {

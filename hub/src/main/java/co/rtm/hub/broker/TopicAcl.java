@@ -20,7 +20,7 @@ final class TopicAcl {
 
     static final String ROOT = "runt/v1";
     static final String HUB_SHARE_GROUP = "hub";
-    private static final List<String> STATION_RESULTS = List.of("inspection", "exam", "track", "event");
+    static final List<String> STATION_RESULTS = List.of("inspection", "exam", "track", "event");
     static final String STATUS = "status";
 
     private TopicAcl() {

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * <p>Messages on the hub's own downstream topics ({@code ack}, {@code config}), which the
  * wildcard subscription also matches, are acknowledged and not handed to the handler.
  */
-public final class HubMqttClient implements AutoCloseable {
+public final class HubMqttClient implements StationLink {
 
     private static final Logger LOG = LoggerFactory.getLogger(HubMqttClient.class);
     private static final String STATION_TOPICS = "runt/v1/+/+/+";
@@ -133,6 +133,7 @@ public final class HubMqttClient implements AutoCloseable {
      *
      * @param correlationData null if the request carried none
      */
+    @Override
     public CompletableFuture<Void> reply(String responseTopic, byte[] correlationData, byte[] payload) {
         Objects.requireNonNull(responseTopic, "responseTopic");
         Objects.requireNonNull(payload, "payload");
@@ -151,6 +152,7 @@ public final class HubMqttClient implements AutoCloseable {
      * Publishes a retained QoS 1 message (a station's config) through the same queue as the replies. Never blocks;
      * the future completes when the broker acknowledged it.
      */
+    @Override
     public CompletableFuture<Void> publishRetained(String topic, byte[] payload) {
         Objects.requireNonNull(topic, "topic");
         MqttMessage message = new MqttMessage(payload.clone(), QOS, true, new MqttProperties());
@@ -257,6 +259,7 @@ public final class HubMqttClient implements AutoCloseable {
         }
     }
 
+    @Override
     public boolean isConnected() {
         return client.isConnected();
     }

@@ -108,10 +108,20 @@ public final class StationClient implements AutoCloseable {
      * reason code or throws; both come back here as that reason code.
      */
     public int publish(String topic, String payload, String responseTopic, byte[] correlationData) throws MqttException {
+        return publish(topic, payload, responseTopic, correlationData, false);
+    }
+
+    /** As {@link #publish(String, String)}, retained. */
+    public int publishRetained(String topic, String payload) throws MqttException {
+        return publish(topic, payload, null, null, true);
+    }
+
+    private int publish(String topic, String payload, String responseTopic, byte[] correlationData, boolean retained)
+            throws MqttException {
         MqttProperties properties = new MqttProperties();
         properties.setResponseTopic(responseTopic);
         properties.setCorrelationData(correlationData);
-        MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8), 1, false, properties);
+        MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8), 1, retained, properties);
         try {
             IMqttToken token = client.publish(topic, message);
             token.waitForCompletion(TIMEOUT_MS);
@@ -146,6 +156,12 @@ public final class StationClient implements AutoCloseable {
 
     public boolean isConnected() {
         return client.isConnected();
+    }
+
+    /** Drops the connection without DISCONNECT, as a crash would: the broker publishes the will. */
+    public void crash() throws MqttException {
+        client.disconnectForcibly(0, 1_000, false);
+        client.close(true);
     }
 
     @Override

@@ -19,14 +19,14 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A real hub (database, registry, ledger, ingestor, hub MQTT client) on an embedded broker this class starts itself.
+ * A real hub (database, registry, ledger, ingestion) on an embedded broker this class starts itself.
  *
  * <p>Why not {@code HubServer.start(HubConfig.embedded(..))}: the baseline round trip needs a second client with the
  * hub's topic rights (read a station topic, write that station's ack topic), and the hub's own authenticator admits
- * exactly one such client, the hub itself. So the broker here admits, besides the hub and the registered stations
+ * exactly one such client, the hub itself. So the broker here admits, besides the registered stations
  * (same credential checks as the hub's), one extra hub principal {@value #ECHO_USER} with a random password that
- * lives only in this process. The hub then runs with the broker as its "external" broker, which only changes its
- * subscription to the shared form {@code $share/hub/runt/v1/+/+/+} (one member in the group).
+ * lives only in this process. The hub attaches to this broker in-process, as it does to its own
+ * ({@code HubServer.start(config, broker)}), so the load measures the path {@code hub serve} runs.
  */
 final class InProcessHub implements LoadTarget {
     static final String ECHO_USER = "bench-echo";
@@ -48,13 +48,9 @@ final class InProcessHub implements LoadTarget {
             HubHome.init(dataDir);
         }
         HubHome home = HubHome.open(dataDir);
-        byte[] hubPassword = home.hubMqttPassword();
         byte[] echoPassword = randomPassword();
         AtomicReference<Registry> registry = new AtomicReference<>();
         EmbeddedBroker broker = EmbeddedBroker.start(home.brokerDir(), 0, (username, password) -> {
-            if (username.equals(HUB_USER) && MessageDigest.isEqual(password, hubPassword)) {
-                return Optional.of(new Principal.Hub(HUB_USER));
-            }
             if (username.equals(ECHO_USER) && MessageDigest.isEqual(password, echoPassword)) {
                 return Optional.of(new Principal.Hub(ECHO_USER));
             }
@@ -64,7 +60,7 @@ final class InProcessHub implements LoadTarget {
                             .map(s -> new Principal.Station(s.centerId(), s.id()));
         });
         try {
-            HubServer hub = HubServer.start(new HubConfig(dataDir, 0, null, broker.url(), HUB_USER));
+            HubServer hub = HubServer.start(new HubConfig(dataDir, 0, null, null, HUB_USER), broker);
             registry.set(hub.registry());
             return new InProcessHub(broker, hub, echoPassword);
         } catch (RuntimeException e) {
