@@ -111,6 +111,9 @@ public final class Database implements AutoCloseable {
         // pages read through a mapping and kept in a larger cache, not one pread() per B-tree page per transaction
         config.addDataSourceProperty("mmap_size", String.valueOf(MMAP_BYTES));
         config.addDataSourceProperty("cache_size", String.valueOf(-CACHE_KIB));
+        // statement journals in memory: an INSERT that may fail a UNIQUE check inside the batch's transaction keeps
+        // a copy of every page it changes, and in a /var/tmp file that doubled the bytes each commit wrote
+        config.addDataSourceProperty("temp_store", "MEMORY");
         config.addDataSourceProperty("busy_timeout", String.valueOf(BUSY_TIMEOUT_MS));
         config.addDataSourceProperty("foreign_keys", "true");
         if (readOnly) {
