@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * single committer more CPU than its transaction). A message's stage completes after its batch committed and its
  * ack was sent; acks of one batch may leave in any order (stations match them by messageId).
  *
- * <p>Nothing is acknowledged before it is stored. When a batch fails, its messages are retried one transaction
+ * <p>Nothing is acknowledged before it is stored, and {@link #close} stores what was already taken. When a batch fails, its messages are retried one transaction
  * each, so one bad message cannot hold the others back; a message that still fails completes exceptionally and
  * the MQTT client has the broker deliver it again. At most {@code capacity} messages wait; beyond that
  * {@link #handle} blocks the MQTT callback thread, which stops reading from the broker.
@@ -36,6 +36,8 @@ public final class IngestPipeline implements AsyncMessageHandler, AutoCloseable 
     private static final Logger LOG = LoggerFactory.getLogger(IngestPipeline.class);
     /** How long the committer waits, at most, for messages queued behind a batch's head to be prepared. */
     private static final long GATHER_NANOS = 2_000_000;
+    /** How long {@link #close} lets the committer store what was already taken before it gives up on the rest. */
+    private static final long DRAIN_MILLIS = 10_000;
 
     private record Item(CompletableFuture<Prepared> prepared, CompletableFuture<Void> done) {}
 
@@ -100,9 +102,12 @@ public final class IngestPipeline implements AsyncMessageHandler, AutoCloseable 
 
     private void commitLoop() {
         List<Item> batch = new ArrayList<>(maxBatch);
-        while (!closed) {
+        while (!closed || !queue.isEmpty()) {
             try {
-                Item head = queue.take();
+                Item head = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (head == null) {
+                    continue;
+                }
                 batch.add(head);
                 head.prepared().join();
                 // group commit: everything queued behind the head and prepared within GATHER_NANOS goes into the
@@ -212,13 +217,20 @@ public final class IngestPipeline implements AsyncMessageHandler, AutoCloseable 
         }
     }
 
-    /** Stops taking messages; those not yet stored complete exceptionally (the broker delivers them again). */
+    /**
+     * Stops taking messages, stores and answers those already taken (for up to 10 s), then stops; any still left
+     * complete exceptionally (the broker, or with the in-process link the station, sends them again). Taken messages
+     * matter on the in-process link, where the station's PUBACK did not wait for the commit.
+     */
     @Override
     public void close() {
         closed = true;
-        committer.interrupt();
         try {
-            committer.join(10_000);
+            committer.join(DRAIN_MILLIS);
+            if (committer.isAlive()) {
+                committer.interrupt();
+                committer.join(DRAIN_MILLIS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -115,6 +115,20 @@ class IngestPipelineTest {
     }
 
     @Test
+    void closeStoresAndAnswersWhatWasAlreadyTaken() throws Exception {
+        List<CompletableFuture<?>> stages = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            stages.add(pipeline.handle(event(UUID.randomUUID(), i + 1)).toCompletableFuture());
+        }
+
+        pipeline.close();
+
+        assertThat(stages).allSatisfy(stage -> assertThat(stage).isCompleted().isNotCompletedExceptionally());
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE kind = 'STATION_EVENT'")).isEqualTo(300);
+        assertThat(sent).hasSize(300);
+    }
+
+    @Test
     void afterCloseNothingIsTakenAndNothingIsAcknowledged() {
         pipeline.close();
         CompletableFuture<?> stage = pipeline.handle(event(UUID.randomUUID(), 1)).toCompletableFuture();
