@@ -27,10 +27,12 @@ import org.slf4j.LoggerFactory;
  * single committer more CPU than its transaction). A message's stage completes after its batch committed and its
  * ack was sent; acks of one batch may leave in any order (stations match them by messageId).
  *
- * <p>Nothing is acknowledged before it is stored, and {@link #close} stores what was already taken. When a batch fails, its messages are retried one transaction
- * each, so one bad message cannot hold the others back; a message that still fails completes exceptionally and
- * the MQTT client has the broker deliver it again. At most {@code capacity} messages wait; beyond that
- * {@link #handle} blocks the MQTT callback thread, which stops reading from the broker.
+ * <p>Nothing is answered before it is stored, and {@link #close} stores what was already taken. When a batch fails,
+ * its messages are retried one transaction each, so one bad message cannot hold the others back; a message that
+ * still fails completes exceptionally and is sent again (by the broker to the hub's MQTT client, or by the station
+ * after its ack timeout on the in-process link). At most {@code capacity} messages wait; beyond that {@link #handle}
+ * blocks its caller (the MQTT callback thread, or the broker's extension thread), which stops reading from the
+ * broker.
  */
 public final class IngestPipeline implements AsyncMessageHandler, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestPipeline.class);

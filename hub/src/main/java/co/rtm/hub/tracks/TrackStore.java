@@ -80,7 +80,6 @@ public final class TrackStore {
         }
     }
 
-
     private static void insertBatch(Tx tx, TrackBatch b, int keyVersion, byte[] envelope, Instant now, FixCounts c)
             throws SQLException {
         try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO track_batches (message_id, center_id, "

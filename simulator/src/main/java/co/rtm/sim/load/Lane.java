@@ -191,7 +191,6 @@ final class Lane implements AutoCloseable {
         }
     }
 
-    /** Paho calls this on the client's callback thread. */
     /**
      * Verifies every reply {@code batch} kept: the hub's signature, typ {@code ack}, the messageId, the status. Run
      * after the timed run: the lanes a load stands for verify their acks on their own hardware, not on the hub's two
@@ -226,6 +225,7 @@ final class Lane implements AutoCloseable {
         }
     }
 
+    /** Paho calls this on the client's callback thread. */
     private final class Replies implements MqttCallback {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
